@@ -1,0 +1,34 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { can } from "@/src/domain/access/permissions";
+import { RealtimeProvider } from "@/src/realtime/client/realtime-provider";
+import { requireStaff } from "@/src/staff/shell/require-staff";
+import { SignOutButton } from "@/src/staff/shell/sign-out-button";
+import { type NavItem, StaffNav } from "@/src/staff/shell/staff-nav";
+import { ConnectionStatus } from "@/src/ui/connection-status";
+import { LanguageSwitch } from "@/src/ui/language-switch";
+
+export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireStaff(locale, "dashboard.view", "/staff");
+  const t = await getTranslations("common");
+  const items: NavItem[] = [{ href: "/staff", label: "home" }];
+  if (can(actor, "staff.manage")) items.push({ href: "/staff/admin/staff", label: "staff" });
+  if (can(actor, "devices.view")) items.push({ href: "/staff/admin/devices", label: "devices" });
+  return (
+    <RealtimeProvider>
+      <header className="topbar">
+        <div className="page">
+          <span className="brand">{t("appName")}</span>
+          <StaffNav items={items} />
+          <span className="spacer" />
+          <ConnectionStatus />
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
+      </header>
+      <main className="page">{children}</main>
+    </RealtimeProvider>
+  );
+}

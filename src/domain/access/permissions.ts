@@ -1,0 +1,44 @@
+import type { DeviceKind, Role } from "@/src/generated/prisma/enums";
+import { AppError } from "@/src/domain/errors";
+import type { Actor } from "@/src/domain/access/actor";
+
+/**
+ * Every permission Portier checks, and who holds it. One table serves server actions, route
+ * handlers and socket handlers; docs/permissions.md shows the same table.
+ */
+export const permissions = {
+  "dashboard.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  "staff.manage": { roles: ["ADMIN"], devices: [] },
+  "devices.manage": { roles: ["ADMIN"], devices: [] },
+  "devices.view": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
+  "locations.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: ["KIOSK", "ROOM_TABLET", "DESK"] },
+  "device.heartbeat": { roles: [], devices: ["KIOSK", "ROOM_TABLET", "DESK"] },
+  "kiosk.use": { roles: [], devices: ["KIOSK"] },
+  "tablet.use": { roles: [], devices: ["ROOM_TABLET"] },
+  "desk.use": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  "audit.view": { roles: ["MANAGER", "ADMIN"], devices: [] },
+} as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  const rule = permissions[permission];
+  if (actor.type === "SYSTEM") return true;
+  if (actor.type === "STAFF") return (rule.roles as readonly Role[]).includes(actor.role);
+  return (rule.devices as readonly DeviceKind[]).includes(actor.kind);
+}
+
+/** Throws UNAUTHORIZED when nobody is signed in, FORBIDDEN when the actor lacks the permission. */
+export function requirePermission(actor: Actor | null | undefined, permission: Permission): Actor {
+  if (!actor) throw new AppError("UNAUTHORIZED");
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN");
+  return actor;
+}
+
+/** Staff see the locations they belong to (admins: all); a device sees its own location. */
+export function canSeeLocation(actor: Actor, locationId: string): boolean {
+  if (actor.type === "SYSTEM") return true;
+  if (actor.type === "DEVICE") return actor.locationId === locationId;
+  return actor.role === "ADMIN" || actor.locationIds.includes(locationId);
+}

@@ -1,0 +1,27 @@
+import { type Actor, actorRef } from "@/src/domain/access/actor";
+import type { Tx } from "@/src/domain/db";
+
+export interface AuditInput {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  locationId?: string | null;
+  /** Details of the change; never secrets, codes or document data. */
+  data?: Record<string, unknown>;
+  at: Date;
+}
+
+/** Appends one audit event inside the caller's transaction, so the change and its record commit together. */
+export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      ...actorRef(actor),
+      at: input.at,
+      action: input.action,
+      subjectType: input.subjectType ?? null,
+      subjectId: input.subjectId ?? null,
+      locationId: input.locationId ?? null,
+      data: input.data ? JSON.stringify(input.data) : null,
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import type { PrismaClient } from "@/src/generated/prisma/client";
+import type { Clock } from "@/src/domain/clock";
+import type { EventBus } from "@/src/domain/events/event-bus";
+
+export type Db = PrismaClient;
+/** The client handed to a `db.$transaction(async (tx) => …)` callback. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** What every domain function needs: the database, the time, and where to publish events. */
+export interface DomainContext {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+}

@@ -1,0 +1,26 @@
+import type { Db, Tx } from "@/src/domain/db";
+
+export interface NewJob {
+  kind: string;
+  dueAt: Date;
+  payload?: Record<string, unknown>;
+  /** With a key, scheduling again moves the one pending job instead of adding another. */
+  key?: string;
+}
+
+/** Stores a job with a due time; the scheduler loop runs it then, also after a restart. */
+export async function scheduleJob(db: Db | Tx, job: NewJob) {
+  const payload = JSON.stringify(job.payload ?? {});
+  if (!job.key) return db.scheduledJob.create({ data: { kind: job.kind, dueAt: job.dueAt, payload } });
+  return db.scheduledJob.upsert({
+    where: { key: job.key },
+    create: { kind: job.kind, key: job.key, dueAt: job.dueAt, payload },
+    update: { kind: job.kind, dueAt: job.dueAt, payload, status: "PENDING", attempts: 0, lastError: null, lockedBy: null, lockedUntil: null, finishedAt: null },
+  });
+}
+
+/** Cancels a pending job by key (a visitor picked up, an alarm acknowledged…). */
+export async function cancelJob(db: Db | Tx, key: string): Promise<boolean> {
+  const { count } = await db.scheduledJob.deleteMany({ where: { key, status: "PENDING" } });
+  return count > 0;
+}

@@ -1,0 +1,71 @@
+import type { DomainContext } from "@/src/domain/db";
+
+export type JobHandler = (ctx: DomainContext, payload: Record<string, unknown>) => Promise<void>;
+export type JobHandlers = Record<string, JobHandler>;
+
+export const MAX_ATTEMPTS = 5;
+/** How long a claimed job stays reserved for its worker; after that another worker may take it. */
+export const LEASE_MS = 60_000;
+
+export interface RunResult {
+  done: number;
+  failed: number;
+  retried: number;
+}
+
+/**
+ * Runs every job that is due: claims each one (so two workers never both run it), calls its
+ * handler, and marks it done — or schedules a retry with back-off, up to MAX_ATTEMPTS.
+ * A job whose worker died mid-run is taken over once its lease has expired.
+ */
+export async function runDueJobs(ctx: DomainContext, handlers: JobHandlers, workerId: string, limit = 50): Promise<RunResult> {
+  const now = ctx.clock.now();
+  const result: RunResult = { done: 0, failed: 0, retried: 0 };
+  const due = await ctx.db.scheduledJob.findMany({
+    where: {
+      OR: [
+        { status: "PENDING", dueAt: { lte: now } },
+        { status: "RUNNING", lockedUntil: { lt: now } },
+      ],
+    },
+    orderBy: { dueAt: "asc" },
+    take: limit,
+  });
+  for (const job of due) {
+    const claimed = await ctx.db.scheduledJob.updateMany({
+      where: { id: job.id, status: job.status, attempts: job.attempts },
+      data: { status: "RUNNING", lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: job.attempts + 1 },
+    });
+    if (claimed.count !== 1) continue; // another worker has it
+    const handler = handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+      await handler(ctx, JSON.parse(job.payload) as Record<string, unknown>);
+      await ctx.db.scheduledJob.update({
+        where: { id: job.id },
+        data: { status: "DONE", finishedAt: ctx.clock.now(), lockedBy: null, lockedUntil: null, lastError: null },
+      });
+      result.done++;
+    } catch (err) {
+      const attempts = job.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      const message = err instanceof Error ? err.message : String(err);
+      await ctx.db.scheduledJob.update({
+        where: { id: job.id },
+        data: giveUp
+          ? { status: "FAILED", finishedAt: ctx.clock.now(), lastError: message, lockedBy: null, lockedUntil: null }
+          : {
+              status: "PENDING",
+              dueAt: new Date(ctx.clock.now().getTime() + 1000 * 2 ** attempts),
+              lastError: message,
+              lockedBy: null,
+              lockedUntil: null,
+            },
+      });
+      if (giveUp) result.failed++;
+      else result.retried++;
+      console.error(`[scheduler] job ${job.kind} ${job.id} failed (attempt ${attempts}): ${message}`);
+    }
+  }
+  return result;
+}

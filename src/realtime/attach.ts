@@ -1,0 +1,108 @@
+// socket.io on the same HTTP server as Next: authenticates every socket, puts it in its rooms,
+// keeps device presence current, and forwards domain events to the rooms that may see them.
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { type Actor } from "@/src/domain/access/actor";
+import { can } from "@/src/domain/access/permissions";
+import type { DomainContext } from "@/src/domain/db";
+import { markDevicePresence } from "@/src/domain/devices/devices";
+import { authenticateSocket } from "@/src/realtime/socket-auth";
+import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
+
+export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+
+export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessionSecret: string): PortierServer {
+  const io: PortierServer = new Server(httpServer, {
+    path: "/socket.io",
+    // WebSocket only: no long-polling, so several processes need no sticky sessions.
+    transports: ["websocket"],
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 10_000,
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const actor = await authenticateSocket(ctx, socket.request, sessionSecret);
+      if (!actor) return next(new Error("UNAUTHORIZED"));
+      socket.data.actor = actor;
+      next();
+    } catch (err) {
+      console.error("[realtime] authentication failed:", err);
+      next(new Error("UNAUTHORIZED"));
+    }
+  });
+
+  io.on("connection", async (socket) => {
+    const actor = socket.data.actor;
+    await socket.join(await roomsFor(ctx, actor));
+    if (actor.type === "DEVICE") {
+      await markDevicePresence(ctx, actor.id, "connected").catch(logError);
+      socket.on("device.heartbeat", (ack) => {
+        markDevicePresence(ctx, actor.id, "heartbeat")
+          .then(() => ack?.({ ok: true }))
+          .catch((err) => {
+            logError(err);
+            ack?.({ ok: false });
+          });
+      });
+      socket.on("disconnect", () => {
+        void stillConnected(io, actor.id).then((others) => {
+          if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
+        });
+      });
+    } else {
+      socket.on("device.heartbeat", (ack) => ack?.({ ok: false }));
+    }
+  });
+
+  bridgeDomainEvents(io, ctx);
+  return io;
+}
+
+async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
+  if (actor.type === "DEVICE") return [rooms.device(actor.id)];
+  if (actor.type !== "STAFF") return [];
+  const locationIds =
+    actor.role === "ADMIN" ? (await ctx.db.location.findMany({ select: { id: true } })).map((l) => l.id) : actor.locationIds;
+  const out = [rooms.staff(actor.id), ...locationIds.map(rooms.locationStaff)];
+  if (can(actor, "devices.view")) out.push(...locationIds.map(rooms.locationDevices));
+  return out;
+}
+
+async function stillConnected(io: PortierServer, deviceId: string): Promise<boolean> {
+  const sockets = await io.in(rooms.device(deviceId)).fetchSockets();
+  return sockets.length > 0;
+}
+
+/** Domain events → rooms. The only place that decides who hears what. */
+function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
+  ctx.events.on("device.registered", (p) => void io.to(rooms.locationDevices(p.locationId)).emit("device.registered", p));
+  ctx.events.on("device.paired", (p) => {
+    io.to(rooms.locationDevices(p.locationId)).emit("device.paired", p);
+    // A re-paired device's old sockets carry the old credential: close them.
+    closeSockets(io, rooms.device(p.deviceId), "changed");
+  });
+  ctx.events.on("device.presence_changed", (p) => void io.to(rooms.locationDevices(p.locationId)).emit("device.presence_changed", p));
+  ctx.events.on("device.revoked", (p) => {
+    io.to(rooms.locationDevices(p.locationId)).emit("device.revoked", p);
+    closeSockets(io, rooms.device(p.deviceId), "revoked");
+  });
+  ctx.events.on("staff.changed", (p) => {
+    // Rights may have changed: the staff member's sockets reconnect and are authorised afresh.
+    closeSockets(io, rooms.staff(p.staffId), "changed");
+  });
+}
+
+function closeSockets(io: PortierServer, room: string, reason: "revoked" | "deactivated" | "changed") {
+  io.to(room).emit("session.ended", { reason });
+  io.in(room).disconnectSockets(true);
+}
+
+function logError(err: unknown) {
+  console.error("[realtime]", err);
+}
+
+export type { PortierSocket };

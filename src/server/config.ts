@@ -1,0 +1,88 @@
+// Configuration from the environment, validated once. Every variable is listed in the README.
+import fs from "node:fs";
+import path from "node:path";
+import { hkdfSync, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { databaseUrl } from "@/src/server/database-url";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PORTIER_DATA_DIR: z.string().default("./data"),
+  PORTIER_SECRET: z.string().min(32, "PORTIER_SECRET must be at least 32 characters").optional(),
+  PORTIER_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dataDir: string;
+  /** Signs staff sessions (next-auth JWT). */
+  sessionSecret: string;
+  /** Keys HMACs of badge codes and document numbers. */
+  hmacKey: string;
+  /** Allows moving the server's clock forward over HTTP: end-to-end tests only. */
+  testClock: boolean;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+const KNOWN_BAD = new Set(["changeme", "secret", "portier", "development"]);
+
+/**
+ * The master secret: PORTIER_SECRET, or one generated on first start and kept in the data
+ * folder (mode 0600) so sessions survive restarts. Known defaults are refused.
+ */
+function masterSecret(given: string | undefined, dataDir: string): string {
+  if (given) {
+    if (KNOWN_BAD.has(given.toLowerCase())) throw new Error("PORTIER_SECRET is a known default: choose a random value");
+    return given;
+  }
+  const file = path.join(dataDir, "secret.key");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+const derive = (master: string, purpose: string) =>
+  Buffer.from(hkdfSync("sha256", master, "portier", purpose, 32)).toString("base64url");
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.PORTIER_DATA_DIR);
+  const master = masterSecret(e.PORTIER_SECRET, dataDir);
+  if (e.NODE_ENV === "production" && e.PORTIER_TEST_CLOCK === "1") {
+    throw new Error("PORTIER_TEST_CLOCK=1 is for tests and refused in production");
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: databaseUrl(env),
+    dataDir,
+    sessionSecret: derive(master, "session"),
+    hmacKey: derive(master, "hmac"),
+    testClock: e.PORTIER_TEST_CLOCK === "1",
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+const KEY = Symbol.for("portier.config");
+type G = typeof globalThis & { [KEY]?: Config };
+
+/** The process's configuration, loaded on first use and shared by the server and Next's routes. */
+export function config(): Config {
+  const g = globalThis as G;
+  g[KEY] ??= loadConfig();
+  return g[KEY];
+}

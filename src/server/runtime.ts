@@ -1,0 +1,46 @@
+// The process-wide domain context (database, clock, event bus), created once and shared by the
+// custom server and Next's route modules through a globalThis key.
+import { type Clock, OffsetClock, systemClock } from "@/src/domain/clock";
+import type { DomainContext } from "@/src/domain/db";
+import { EventBus } from "@/src/domain/events/event-bus";
+import { config } from "@/src/server/config";
+import { createPrismaClient, tuneSqlite } from "@/src/server/db";
+
+export interface Runtime {
+  ctx: DomainContext;
+  /** Present only with PORTIER_TEST_CLOCK=1. */
+  testClock: OffsetClock | null;
+  ready: Promise<void>;
+  /** Set by server.ts once socket.io is attached. */
+  realtime: { connectedSockets(): number } | null;
+  /** Runs due scheduler jobs now (set by server.ts). */
+  tickScheduler: (() => Promise<void>) | null;
+}
+
+const KEY = Symbol.for("portier.runtime");
+type G = typeof globalThis & { [KEY]?: Runtime };
+
+export function runtime(): Runtime {
+  const g = globalThis as G;
+  if (!g[KEY]) {
+    const cfg = config();
+    const db = createPrismaClient(cfg.databaseUrl);
+    const testClock = cfg.testClock ? new OffsetClock() : null;
+    const clock: Clock = testClock ?? systemClock;
+    g[KEY] = {
+      ctx: { db, clock, events: new EventBus() },
+      testClock,
+      ready: tuneSqlite(db),
+      realtime: null,
+      tickScheduler: null,
+    };
+  }
+  return g[KEY];
+}
+
+/** The domain context, after the database pragmas have been applied. */
+export async function domain(): Promise<DomainContext> {
+  const rt = runtime();
+  await rt.ready;
+  return rt.ctx;
+}
