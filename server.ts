@@ -35,7 +35,9 @@ async function main() {
   rt.tickScheduler = scheduler.tick;
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.port, cfg.host, resolve));
-  console.log(`Portier ${dev ? "(development) " : ""}listening on http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${cfg.port}`);
+  console.log(
+    `Portier ${dev ? "(development) " : ""}listening on http://${cfg.host === "0.0.0.0" ? "localhost" : cfg.host}:${cfg.port}`,
+  );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

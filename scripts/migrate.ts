@@ -4,8 +4,8 @@
 // the SQLite one and, with the PostgreSQL server reachable (MIGRATE_POSTGRES_URL, default the
 // local one), the PostgreSQL one, so both providers keep the same schema.
 import path from "node:path";
-import { createMigration, deployMigrations, migrationStatus } from "@/src/server/migrations";
 import { databaseUrl } from "@/src/server/database-url";
+import { createMigration, deployMigrations, migrationStatus } from "@/src/server/migrations";
 
 const prismaDir = path.resolve("prisma");
 const log = process.env.MIGRATE_DEBUG ? (m: string) => console.error(m) : undefined;
@@ -15,7 +15,9 @@ async function main() {
   const url = databaseUrl();
   if (cmd === "deploy") {
     const applied = await deployMigrations({ url, prismaDir, log });
-    console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+    console.log(
+      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+    );
     return;
   }
   if (cmd === "status") {

@@ -1,6 +1,6 @@
-import type { PrismaClient } from "@/src/generated/prisma/client";
 import type { Clock } from "@/src/domain/clock";
 import type { EventBus } from "@/src/domain/events/event-bus";
+import type { PrismaClient } from "@/src/generated/prisma/client";
 
 export type Db = PrismaClient;
 /** The client handed to a `db.$transaction(async (tx) => …)` callback. */

@@ -2,12 +2,12 @@
 // keeps device presence current, and forwards domain events to the rooms that may see them.
 import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
-import { type Actor } from "@/src/domain/access/actor";
+import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
 import type { DomainContext } from "@/src/domain/db";
 import { markDevicePresence } from "@/src/domain/devices/devices";
-import { authenticateSocket } from "@/src/realtime/socket-auth";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
+import { authenticateSocket } from "@/src/realtime/socket-auth";
 
 export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
@@ -38,7 +38,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
   io.on("connection", async (socket) => {
     const actor = socket.data.actor;
     await socket.join(await roomsFor(ctx, actor));
-    if (actor.type === "DEVICE") {
+    if (actor.type === "DEVICE" && can(actor, "device.heartbeat")) {
       await markDevicePresence(ctx, actor.id, "connected").catch(logError);
       socket.on("device.heartbeat", (ack) => {
         markDevicePresence(ctx, actor.id, "heartbeat")
@@ -66,7 +66,9 @@ async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
   if (actor.type === "DEVICE") return [rooms.device(actor.id)];
   if (actor.type !== "STAFF") return [];
   const locationIds =
-    actor.role === "ADMIN" ? (await ctx.db.location.findMany({ select: { id: true } })).map((l) => l.id) : actor.locationIds;
+    actor.role === "ADMIN"
+      ? (await ctx.db.location.findMany({ select: { id: true } })).map((l) => l.id)
+      : actor.locationIds;
   const out = [rooms.staff(actor.id), ...locationIds.map(rooms.locationStaff)];
   if (can(actor, "devices.view")) out.push(...locationIds.map(rooms.locationDevices));
   return out;
@@ -79,13 +81,19 @@ async function stillConnected(io: PortierServer, deviceId: string): Promise<bool
 
 /** Domain events → rooms. The only place that decides who hears what. */
 function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
-  ctx.events.on("device.registered", (p) => void io.to(rooms.locationDevices(p.locationId)).emit("device.registered", p));
+  ctx.events.on(
+    "device.registered",
+    (p) => void io.to(rooms.locationDevices(p.locationId)).emit("device.registered", p),
+  );
   ctx.events.on("device.paired", (p) => {
     io.to(rooms.locationDevices(p.locationId)).emit("device.paired", p);
     // A re-paired device's old sockets carry the old credential: close them.
     closeSockets(io, rooms.device(p.deviceId), "changed");
   });
-  ctx.events.on("device.presence_changed", (p) => void io.to(rooms.locationDevices(p.locationId)).emit("device.presence_changed", p));
+  ctx.events.on(
+    "device.presence_changed",
+    (p) => void io.to(rooms.locationDevices(p.locationId)).emit("device.presence_changed", p),
+  );
   ctx.events.on("device.revoked", (p) => {
     io.to(rooms.locationDevices(p.locationId)).emit("device.revoked", p);
     closeSockets(io, rooms.device(p.deviceId), "revoked");

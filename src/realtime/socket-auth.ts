@@ -25,7 +25,11 @@ export function parseCookies(header: string | undefined): Record<string, string>
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
-export async function authenticateSocket(ctx: DomainContext, req: IncomingMessage, sessionSecret: string): Promise<Actor | null> {
+export async function authenticateSocket(
+  ctx: DomainContext,
+  req: IncomingMessage,
+  sessionSecret: string,
+): Promise<Actor | null> {
   const cookies = parseCookies(req.headers.cookie);
   for (const cookieName of SESSION_COOKIES) {
     if (!Object.keys(cookies).some((k) => k === cookieName || k.startsWith(`${cookieName}.`))) continue;
@@ -39,6 +43,7 @@ export async function authenticateSocket(ctx: DomainContext, req: IncomingMessag
     if (staffId) return staffActor(ctx, staffId);
   }
   const device = await deviceByCredential(ctx, cookies[DEVICE_COOKIE]);
-  if (device) return { type: "DEVICE", id: device.id, kind: device.kind, locationId: device.locationId, roomId: device.roomId };
+  if (device)
+    return { type: "DEVICE", id: device.id, kind: device.kind, locationId: device.locationId, roomId: device.roomId };
   return null;
 }

@@ -1,7 +1,8 @@
 // Configuration from the environment, validated once. Every variable is listed in the README.
+
+import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { hkdfSync, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { databaseUrl } from "@/src/server/database-url";
 

@@ -1,15 +1,18 @@
 // The one Prisma client of the process, shared by the custom server and Next's route modules
 // through a globalThis key (they get separate module instances). SQLite runs in WAL mode with
 // durable commits (synchronous=FULL): an alarm or check-in that was acknowledged is on disk.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+
 import fs from "node:fs";
 import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/src/generated/prisma/client";
 import { databaseProvider } from "@/src/server/database-url";
 
 export function createPrismaClient(url: string): PrismaClient {
   if (databaseProvider(url) !== "sqlite") {
-    throw new Error("This build of Portier runs on SQLite (file: URLs); PostgreSQL is supported for migrations only so far.");
+    throw new Error(
+      "This build of Portier runs on SQLite (file: URLs); PostgreSQL is supported for migrations only so far.",
+    );
   }
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -1,46 +1,50 @@
+import fs from "node:fs";
 import path from "node:path";
-import { migrationStatus } from "@/src/server/migrations";
-import { domain, runtime } from "@/src/server/runtime";
 import pkg from "@/package.json";
+import { config } from "@/src/server/config";
+import { databaseProvider } from "@/src/server/database-url";
+import { domain, runtime } from "@/src/server/runtime";
 
-const MIGRATION_CHECK_TTL_MS = 60_000;
-let migrationCache: { at: number; pending: string[] | null } | null = null;
-
-/** Pending migrations, re-checked at most once a minute (the check starts a schema engine). */
-async function pendingMigrations(url: string): Promise<string[] | null> {
-  if (migrationCache && Date.now() - migrationCache.at < MIGRATION_CHECK_TTL_MS) return migrationCache.pending;
-  let pending: string[] | null;
-  try {
-    const s = await migrationStatus({ url, prismaDir: path.resolve("prisma") });
-    pending = [...s.pending, ...s.failed];
-  } catch (err) {
-    console.error("[health] migration check failed:", err);
-    pending = null;
-  }
-  migrationCache = { at: Date.now(), pending };
-  return pending;
+/** Migration folders that the database has not (successfully) applied yet. */
+async function pendingMigrations(): Promise<string[]> {
+  const dir = path.resolve(
+    "prisma",
+    databaseProvider(config().databaseUrl) === "postgresql" ? "migrations-postgresql" : "migrations",
+  );
+  const onDisk = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+    : [];
+  const ctx = await domain();
+  const applied = await ctx.db.$queryRawUnsafe<{ migration_name: string }[]>(
+    "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+  );
+  const done = new Set(applied.map((r) => r.migration_name));
+  return onDisk.filter((name) => !done.has(name)).sort();
 }
 
 export async function loadHealth() {
   const rt = runtime();
   let database: "ok" | "unreachable" = "unreachable";
+  let pending: string[] | "unknown" = "unknown";
   try {
     const ctx = await domain();
     await ctx.db.$queryRawUnsafe("SELECT 1");
     database = "ok";
+    pending = await pendingMigrations();
   } catch (err) {
-    console.error("[health] database check failed:", err);
+    console.error("[health] database check failed:", err instanceof Error ? err.message : err);
   }
-  const { config } = await import("@/src/server/config");
-  const pending = database === "ok" ? await pendingMigrations(config().databaseUrl) : null;
   const realtime = rt.realtime ? "ok" : "down";
-  const ok = database === "ok" && realtime === "ok" && pending !== null && pending.length === 0;
+  const ok = database === "ok" && realtime === "ok" && Array.isArray(pending) && pending.length === 0;
   return {
     status: ok ? ("ok" as const) : ("degraded" as const),
     version: pkg.version,
     database,
     realtime: { status: realtime, connections: rt.realtime?.connectedSockets() ?? 0 },
-    migrations: { pending: pending ?? "unknown" },
+    migrations: { pending },
     time: rt.ctx.clock.now().toISOString(),
   };
 }

@@ -7,7 +7,11 @@ import { errorMessage, requestLocale } from "@/src/i18n/error-message";
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 /** Reads a JSON body of at most `maxBytes`, then validates it. */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = DEFAULT_MAX_BODY_BYTES,
+): Promise<z.infer<S>> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE");
   const reader = req.body?.getReader();
@@ -40,12 +44,16 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "_";
-    (out[key] ??= []).push(issue.code);
+    out[key] = [...(out[key] ?? []), issue.code];
   }
   return out;
 }
 
-export function errorResponse(req: Request, code: AppErrorCode | "INTERNAL", fieldErrors?: Record<string, string[]>): Response {
+export function errorResponse(
+  req: Request,
+  code: AppErrorCode | "INTERNAL",
+  fieldErrors?: Record<string, string[]>,
+): Response {
   const status = code === "INTERNAL" ? 500 : httpStatusOf[code];
   return Response.json({ ok: false, code, message: errorMessage(requestLocale(req), code), fieldErrors }, { status });
 }

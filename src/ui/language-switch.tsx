@@ -11,7 +11,14 @@ export function LanguageSwitch() {
   return (
     <nav className="lang-switch row" aria-label={t("language")}>
       {routing.locales.map((l) => (
-        <Link key={l} href={pathname} locale={l} lang={l} aria-current={l === current ? "true" : undefined} data-testid={`lang-${l}`}>
+        <Link
+          key={l}
+          href={pathname}
+          locale={l}
+          lang={l}
+          aria-current={l === current ? "true" : undefined}
+          data-testid={`lang-${l}`}
+        >
           {t(`languages.${l}`)}
         </Link>
       ))}

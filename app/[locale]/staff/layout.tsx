@@ -8,7 +8,13 @@ import { type NavItem, StaffNav } from "@/src/staff/shell/staff-nav";
 import { ConnectionStatus } from "@/src/ui/connection-status";
 import { LanguageSwitch } from "@/src/ui/language-switch";
 
-export default async function StaffLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+export default async function StaffLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ locale: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireStaff(locale, "dashboard.view", "/staff");

@@ -1,6 +1,6 @@
-import type { DeviceKind, Role } from "@/src/generated/prisma/enums";
-import { AppError } from "@/src/domain/errors";
 import type { Actor } from "@/src/domain/access/actor";
+import { AppError } from "@/src/domain/errors";
+import type { DeviceKind, Role } from "@/src/generated/prisma/enums";
 
 /**
  * Every permission Portier checks, and who holds it. One table serves server actions, route

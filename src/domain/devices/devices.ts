@@ -52,10 +52,20 @@ export async function registerDevice(ctx: DomainContext, actor: Actor, input: Re
       data: { name: d.name, kind: d.kind, roomId: d.roomId },
       at: now,
     });
-    await scheduleJob(tx, { kind: "device.pairing_expiry", dueAt: expiresAt, key: `pairing-expiry:${d.id}`, payload: { deviceId: d.id } });
+    await scheduleJob(tx, {
+      kind: "device.pairing_expiry",
+      dueAt: expiresAt,
+      key: `pairing-expiry:${d.id}`,
+      payload: { deviceId: d.id },
+    });
     return d;
   });
-  ctx.events.publish("device.registered", { deviceId: device.id, locationId: device.locationId, kind: device.kind, name: device.name });
+  ctx.events.publish("device.registered", {
+    deviceId: device.id,
+    locationId: device.locationId,
+    kind: device.kind,
+    name: device.name,
+  });
   return { device, pairingCode: code, expiresAt };
 }
 
@@ -67,9 +77,23 @@ export async function issuePairingCode(ctx: DomainContext, actor: Actor, deviceI
   await ctx.db.$transaction(async (tx) => {
     const d = await tx.device.findUnique({ where: { id: deviceId } });
     if (!d) throw new AppError("NOT_FOUND");
-    await tx.device.update({ where: { id: deviceId }, data: { pairingCodeHash: sha256(code), pairingExpiresAt: expiresAt } });
-    await recordAudit(tx, actor, { action: "device.pairing_code_issued", subjectType: "Device", subjectId: deviceId, locationId: d.locationId, at: now });
-    await scheduleJob(tx, { kind: "device.pairing_expiry", dueAt: expiresAt, key: `pairing-expiry:${deviceId}`, payload: { deviceId } });
+    await tx.device.update({
+      where: { id: deviceId },
+      data: { pairingCodeHash: sha256(code), pairingExpiresAt: expiresAt },
+    });
+    await recordAudit(tx, actor, {
+      action: "device.pairing_code_issued",
+      subjectType: "Device",
+      subjectId: deviceId,
+      locationId: d.locationId,
+      at: now,
+    });
+    await scheduleJob(tx, {
+      kind: "device.pairing_expiry",
+      dueAt: expiresAt,
+      key: `pairing-expiry:${deviceId}`,
+      payload: { deviceId },
+    });
   });
   return { pairingCode: code, expiresAt };
 }
@@ -97,17 +121,26 @@ export async function pairDevice(ctx: DomainContext, typedCode: string) {
         lastSeenAt: now,
       },
     });
-    await recordAudit(tx, { type: "DEVICE", id: d.id, kind: d.kind, locationId: d.locationId, roomId: d.roomId }, {
-      action: "device.paired",
-      subjectType: "Device",
-      subjectId: d.id,
-      locationId: d.locationId,
-      at: now,
-    });
+    await recordAudit(
+      tx,
+      { type: "DEVICE", id: d.id, kind: d.kind, locationId: d.locationId, roomId: d.roomId },
+      {
+        action: "device.paired",
+        subjectType: "Device",
+        subjectId: d.id,
+        locationId: d.locationId,
+        at: now,
+      },
+    );
     await tx.scheduledJob.deleteMany({ where: { key: `pairing-expiry:${d.id}`, status: "PENDING" } });
     return updated;
   });
-  ctx.events.publish("device.paired", { deviceId: device.id, locationId: device.locationId, kind: device.kind, name: device.name });
+  ctx.events.publish("device.paired", {
+    deviceId: device.id,
+    locationId: device.locationId,
+    kind: device.kind,
+    name: device.name,
+  });
   return { device, credential };
 }
 
@@ -121,7 +154,13 @@ export async function revokeDevice(ctx: DomainContext, actor: Actor, deviceId: s
       where: { id: deviceId },
       data: { revokedAt: now, credentialHash: null, pairingCodeHash: null, pairingExpiresAt: null, connectedAt: null },
     });
-    await recordAudit(tx, actor, { action: "device.revoked", subjectType: "Device", subjectId: deviceId, locationId: d.locationId, at: now });
+    await recordAudit(tx, actor, {
+      action: "device.revoked",
+      subjectType: "Device",
+      subjectId: deviceId,
+      locationId: d.locationId,
+      at: now,
+    });
     return updated;
   });
   ctx.events.publish("device.revoked", { deviceId, locationId: device.locationId });
@@ -131,12 +170,19 @@ export async function revokeDevice(ctx: DomainContext, actor: Actor, deviceId: s
 /** The device that holds this credential, or null when unknown or revoked. */
 export async function deviceByCredential(ctx: Pick<DomainContext, "db">, credential: string | undefined | null) {
   if (!credential || credential.length > 200) return null;
-  const d = await ctx.db.device.findUnique({ where: { credentialHash: sha256(credential) }, include: { location: true, room: true } });
+  const d = await ctx.db.device.findUnique({
+    where: { credentialHash: sha256(credential) },
+    include: { location: true, room: true },
+  });
   return d && !d.revokedAt ? d : null;
 }
 
 /** Records a heartbeat or (dis)connection; publishes presence when online state flips. */
-export async function markDevicePresence(ctx: DomainContext, deviceId: string, state: "connected" | "heartbeat" | "disconnected") {
+export async function markDevicePresence(
+  ctx: DomainContext,
+  deviceId: string,
+  state: "connected" | "heartbeat" | "disconnected",
+) {
   const now = ctx.clock.now();
   const before = await ctx.db.device.findUnique({ where: { id: deviceId } });
   if (!before || before.revokedAt) return;
@@ -148,12 +194,25 @@ export async function markDevicePresence(ctx: DomainContext, deviceId: string, s
   const after = await ctx.db.device.update({ where: { id: deviceId }, data });
   const online = isOnline(after, now);
   if (online !== wasOnline) {
-    ctx.events.publish("device.presence_changed", { deviceId, locationId: after.locationId, online, lastSeenAt: now.toISOString() });
+    ctx.events.publish("device.presence_changed", {
+      deviceId,
+      locationId: after.locationId,
+      online,
+      lastSeenAt: now.toISOString(),
+    });
   }
 }
 
-export function isOnline(d: { connectedAt: Date | null; lastSeenAt: Date | null; revokedAt: Date | null }, now: Date): boolean {
-  return !d.revokedAt && !!d.connectedAt && !!d.lastSeenAt && now.getTime() - d.lastSeenAt.getTime() < DEVICE_ONLINE_WINDOW_MS;
+export function isOnline(
+  d: { connectedAt: Date | null; lastSeenAt: Date | null; revokedAt: Date | null },
+  now: Date,
+): boolean {
+  return (
+    !d.revokedAt &&
+    !!d.connectedAt &&
+    !!d.lastSeenAt &&
+    now.getTime() - d.lastSeenAt.getTime() < DEVICE_ONLINE_WINDOW_MS
+  );
 }
 
 /** Devices for the admin list, with their online state, at the locations the caller may see. */
@@ -186,6 +245,16 @@ export async function expirePairingCode(ctx: DomainContext, deviceId: string) {
     const d = await tx.device.findUnique({ where: { id: deviceId } });
     if (!d?.pairingExpiresAt || d.pairingExpiresAt > now) return;
     await tx.device.update({ where: { id: deviceId }, data: { pairingCodeHash: null, pairingExpiresAt: null } });
-    await recordAudit(tx, { type: "SYSTEM" }, { action: "device.pairing_code_expired", subjectType: "Device", subjectId: deviceId, locationId: d.locationId, at: now });
+    await recordAudit(
+      tx,
+      { type: "SYSTEM" },
+      {
+        action: "device.pairing_code_expired",
+        subjectType: "Device",
+        subjectId: deviceId,
+        locationId: d.locationId,
+        at: now,
+      },
+    );
   });
 }

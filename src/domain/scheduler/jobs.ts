@@ -15,7 +15,17 @@ export async function scheduleJob(db: Db | Tx, job: NewJob) {
   return db.scheduledJob.upsert({
     where: { key: job.key },
     create: { kind: job.kind, key: job.key, dueAt: job.dueAt, payload },
-    update: { kind: job.kind, dueAt: job.dueAt, payload, status: "PENDING", attempts: 0, lastError: null, lockedBy: null, lockedUntil: null, finishedAt: null },
+    update: {
+      kind: job.kind,
+      dueAt: job.dueAt,
+      payload,
+      status: "PENDING",
+      attempts: 0,
+      lastError: null,
+      lockedBy: null,
+      lockedUntil: null,
+      finishedAt: null,
+    },
   });
 }
 

@@ -18,7 +18,12 @@ export interface RunResult {
  * handler, and marks it done — or schedules a retry with back-off, up to MAX_ATTEMPTS.
  * A job whose worker died mid-run is taken over once its lease has expired.
  */
-export async function runDueJobs(ctx: DomainContext, handlers: JobHandlers, workerId: string, limit = 50): Promise<RunResult> {
+export async function runDueJobs(
+  ctx: DomainContext,
+  handlers: JobHandlers,
+  workerId: string,
+  limit = 50,
+): Promise<RunResult> {
   const now = ctx.clock.now();
   const result: RunResult = { done: 0, failed: 0, retried: 0 };
   const due = await ctx.db.scheduledJob.findMany({
@@ -34,7 +39,12 @@ export async function runDueJobs(ctx: DomainContext, handlers: JobHandlers, work
   for (const job of due) {
     const claimed = await ctx.db.scheduledJob.updateMany({
       where: { id: job.id, status: job.status, attempts: job.attempts },
-      data: { status: "RUNNING", lockedBy: workerId, lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: job.attempts + 1 },
+      data: {
+        status: "RUNNING",
+        lockedBy: workerId,
+        lockedUntil: new Date(now.getTime() + LEASE_MS),
+        attempts: job.attempts + 1,
+      },
     });
     if (claimed.count !== 1) continue; // another worker has it
     const handler = handlers[job.kind];

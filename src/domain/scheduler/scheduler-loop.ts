@@ -11,7 +11,12 @@ export interface SchedulerLoop {
  * The one loop that drives everything that must happen later. Polls the job table every
  * `intervalMs` (an indexed query), so a job fires within that interval of its due time.
  */
-export function startSchedulerLoop(ctx: DomainContext, handlers: JobHandlers, workerId: string, intervalMs = 250): SchedulerLoop {
+export function startSchedulerLoop(
+  ctx: DomainContext,
+  handlers: JobHandlers,
+  workerId: string,
+  intervalMs = 250,
+): SchedulerLoop {
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;

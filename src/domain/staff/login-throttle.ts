@@ -25,7 +25,11 @@ export async function recordFailure(db: Db, keys: { key: string; limit: number }
     await db.loginThrottle.upsert({
       where: { key },
       create: { key, failures, firstFailureAt: now, blockedUntil: blocked },
-      update: { failures, firstFailureAt: fresh ? now : row.firstFailureAt, blockedUntil: blocked ?? row?.blockedUntil ?? null },
+      update: {
+        failures,
+        firstFailureAt: fresh ? now : row.firstFailureAt,
+        blockedUntil: blocked ?? row?.blockedUntil ?? null,
+      },
     });
   }
 }

@@ -95,7 +95,12 @@ export async function updateStaff(ctx: DomainContext, actor: Actor, id: string, 
       subjectType: "StaffMember",
       subjectId: id,
       data: {
-        before: { name: before.name, email: before.email, role: before.role, locationIds: before.locations.map((l) => l.locationId) },
+        before: {
+          name: before.name,
+          email: before.email,
+          role: before.role,
+          locationIds: before.locations.map((l) => l.locationId),
+        },
         after: { name: s.name, email: s.email, role: s.role, locationIds: input.locationIds },
       },
       at: now,
@@ -116,7 +121,12 @@ export async function setStaffActive(ctx: DomainContext, actor: Actor, id: strin
     const s = await tx.staffMember.findUnique({ where: { id } });
     if (!s) throw new AppError("NOT_FOUND");
     await tx.staffMember.update({ where: { id }, data: { active } });
-    await recordAudit(tx, actor, { action: active ? "staff.reactivated" : "staff.deactivated", subjectType: "StaffMember", subjectId: id, at: now });
+    await recordAudit(tx, actor, {
+      action: active ? "staff.reactivated" : "staff.deactivated",
+      subjectType: "StaffMember",
+      subjectId: id,
+      at: now,
+    });
   });
   ctx.events.publish("staff.changed", { staffId: id });
 }
@@ -129,12 +139,23 @@ export async function resetPassword(ctx: DomainContext, actor: Actor, id: string
     const s = await tx.staffMember.findUnique({ where: { id } });
     if (!s) throw new AppError("NOT_FOUND");
     await tx.staffMember.update({ where: { id }, data: { passwordHash } });
-    await recordAudit(tx, actor, { action: "staff.password_reset", subjectType: "StaffMember", subjectId: id, at: now });
+    await recordAudit(tx, actor, {
+      action: "staff.password_reset",
+      subjectType: "StaffMember",
+      subjectId: id,
+      at: now,
+    });
   });
 }
 
 /** Sets (or clears, with null) the staff badge; only its keyed hash is stored. */
-export async function setBadge(ctx: DomainContext, actor: Actor, keys: StaffKeys, id: string, badgeCode: string | null) {
+export async function setBadge(
+  ctx: DomainContext,
+  actor: Actor,
+  keys: StaffKeys,
+  id: string,
+  badgeCode: string | null,
+) {
   const now = ctx.clock.now();
   const badgeHash = badgeCode ? hmac(keys.hmacKey, `badge:${badgeCode.trim()}`) : null;
   if (badgeHash) {
@@ -145,7 +166,12 @@ export async function setBadge(ctx: DomainContext, actor: Actor, keys: StaffKeys
     const s = await tx.staffMember.findUnique({ where: { id } });
     if (!s) throw new AppError("NOT_FOUND");
     await tx.staffMember.update({ where: { id }, data: { badgeHash } });
-    await recordAudit(tx, actor, { action: badgeCode ? "staff.badge_set" : "staff.badge_cleared", subjectType: "StaffMember", subjectId: id, at: now });
+    await recordAudit(tx, actor, {
+      action: badgeCode ? "staff.badge_set" : "staff.badge_cleared",
+      subjectType: "StaffMember",
+      subjectId: id,
+      at: now,
+    });
   });
 }
 

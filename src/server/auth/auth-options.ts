@@ -3,8 +3,8 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signIn } from "@/src/domain/staff/sign-in";
-import { config } from "@/src/server/config";
 import { CLIENT_ADDRESS_HEADER } from "@/src/server/client-address";
+import { config } from "@/src/server/config";
 import { domain } from "@/src/server/runtime";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;

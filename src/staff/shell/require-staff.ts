@@ -8,7 +8,11 @@ import { getStaffActor } from "@/src/server/auth/get-actor";
 
 export type StaffActor = Actor & { type: "STAFF" };
 
-export async function requireStaff(locale: string, permission: Permission = "dashboard.view", next?: string): Promise<StaffActor> {
+export async function requireStaff(
+  locale: string,
+  permission: Permission = "dashboard.view",
+  next?: string,
+): Promise<StaffActor> {
   const actor = await getStaffActor();
   if (!actor) {
     const query = next ? `?next=${encodeURIComponent(next)}` : "";
