@@ -214,7 +214,16 @@ export interface MigrationStatus {
 export const migrationStatus = (opts: MigrateOptions): Promise<MigrationStatus> =>
   withEngine(opts, async (engine) => {
     const list = readMigrations(migrationsDirFor(opts.prismaDir, opts.url));
-    const d = await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters });
+    let d: Awaited<ReturnType<SchemaEngine["diagnoseMigrationHistory"]>>;
+    try {
+      d = await engine.diagnoseMigrationHistory({ migrationsList: list, optInToShadowDatabase: false, filters });
+    } catch (err) {
+      // On SQLite through the adapter, the WASM engine reports a missing _prisma_migrations table as
+      // an error instead of "nothing applied yet" (PostgreSQL does the latter): a fresh database.
+      if (!/`_prisma_migrations` does not exist/.test(String(err))) throw err;
+      const pending = list.migrationDirectories.map((m) => m.path);
+      return { pending, failed: [], inSync: pending.length === 0 };
+    }
     const h = d.history as { diagnostic?: string; unappliedMigrationNames?: string[] } | null;
     const pending = h?.diagnostic === "databaseIsBehind" ? (h.unappliedMigrationNames ?? []) : [];
     const failed = d.failedMigrationNames ?? [];
