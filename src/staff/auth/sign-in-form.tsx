@@ -35,7 +35,7 @@ export function SignInForm({ next }: { next?: string }) {
   }
 
   return (
-    <form className="card stack" onSubmit={onSubmit} noValidate>
+    <form className="card stack" method="post" onSubmit={onSubmit} noValidate>
       {error && (
         <div className="alert alert-error" role="alert" data-testid="sign-in-error">
           {error}
