@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { DeviceProblem } from "@/src/devices/device-problem";
+import { DeviceShell } from "@/src/devices/device-shell";
+import { loadDeviceScreen } from "@/src/devices/load-device-screen";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "devices.kinds" });
+  return { title: `${t("DESK")} — Portier` };
+}
+
+/** The screen at the reception desk (a paired DESK device). */
+export default async function DeskScreenPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const screen = await loadDeviceScreen("DESK");
+  if (screen.state !== "ok") return <DeviceProblem screen={screen} />;
+  const t = await getTranslations("devices.screen.desk");
+  return (
+    <DeviceShell device={screen.device}>
+      <div className="stack" data-testid="desk-idle">
+        <h1 style={{ fontSize: "clamp(2rem, 6vw, 3rem)", margin: 0 }}>{t("title")}</h1>
+        <p style={{ fontSize: "1.35rem", margin: 0 }}>{t("note", { location: screen.device.locationName })}</p>
+      </div>
+    </DeviceShell>
+  );
+}
