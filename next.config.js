@@ -9,6 +9,8 @@ const nextConfig = {
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "pg"],
   typedRoutes: false,
   experimental: { authInterrupts: true },
+  // `npm run typecheck` checks the whole project (CI runs it first); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default withNextIntl(nextConfig);

@@ -63,7 +63,12 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
 }
 
 async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
-  if (actor.type === "DEVICE") return [rooms.device(actor.id)];
+  if (actor.type === "DEVICE") {
+    const out = [rooms.device(actor.id)];
+    if (actor.kind === "KIOSK") out.push(rooms.locationKiosks(actor.locationId));
+    if (can(actor, "desk.use")) out.push(rooms.locationDesk(actor.locationId));
+    return out;
+  }
   if (actor.type !== "STAFF") return [];
   const locationIds =
     actor.role === "ADMIN"
@@ -71,6 +76,7 @@ async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
       : actor.locationIds;
   const out = [rooms.staff(actor.id), ...locationIds.map(rooms.locationStaff)];
   if (can(actor, "devices.view")) out.push(...locationIds.map(rooms.locationDevices));
+  if (can(actor, "desk.use")) out.push(...locationIds.map(rooms.locationDesk));
   return out;
 }
 
@@ -98,6 +104,17 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
     io.to(rooms.locationDevices(p.locationId)).emit("device.revoked", p);
     closeSockets(io, rooms.device(p.deviceId), "revoked");
   });
+  const toVisitWatchers = (name: "visit.checked_in" | "visit.checked_out") =>
+    ctx.events.on(name, (p) => {
+      io.to(rooms.locationStaff(p.locationId)).emit(name, p);
+      if (p.hostId) io.to(rooms.staff(p.hostId)).emit(name, p);
+    });
+  toVisitWatchers("visit.checked_in");
+  toVisitWatchers("visit.checked_out");
+  ctx.events.on("desk.alert_raised", (p) => void io.to(rooms.locationDesk(p.locationId)).emit("desk.alert_raised", p));
+  ctx.events.on("desk.alert_acknowledged", (p) => void io.to(rooms.locationDesk(p.locationId)).emit("desk.alert_acknowledged", p));
+  ctx.events.on("queue.changed", (p) => void io.to([rooms.locationDesk(p.locationId), rooms.locationKiosks(p.locationId)]).emit("queue.changed", p));
+  ctx.events.on("house_rules.published", (p) => void io.to(rooms.locationKiosks(p.locationId)).emit("house_rules.published", p));
   ctx.events.on("staff.changed", (p) => {
     // Rights may have changed: the staff member's sockets reconnect and are authorised afresh.
     closeSockets(io, rooms.staff(p.staffId), "changed");

@@ -23,4 +23,8 @@ export const rooms = {
   locationStaff: (locationId: string) => `location:${locationId}:staff`,
   /** Staff who may see the location's device list (permission devices.view). */
   locationDevices: (locationId: string) => `location:${locationId}:devices`,
+  /** The reception: staff with desk.use and desk-screen devices. Ban alerts go here only. */
+  locationDesk: (locationId: string) => `location:${locationId}:desk`,
+  /** The location's kiosks (queue numbers called, house rules changed). */
+  locationKiosks: (locationId: string) => `location:${locationId}:kiosks`,
 };

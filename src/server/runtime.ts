@@ -28,7 +28,7 @@ export function runtime(): Runtime {
     const testClock = cfg.testClock ? new OffsetClock() : null;
     const clock: Clock = testClock ?? systemClock;
     g[KEY] = {
-      ctx: { db, clock, events: new EventBus() },
+      ctx: { db, clock, events: new EventBus(), hmacKey: cfg.hmacKey },
       testClock,
       ready: tuneSqlite(db),
       realtime: null,

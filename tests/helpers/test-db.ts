@@ -45,9 +45,12 @@ export function testDb(): Promise<Db> {
   return client;
 }
 
+/** The HMAC key of test contexts. */
+export const TEST_HMAC_KEY = "test-hmac-key-0123456789abcdef0123456789";
+
 /** A domain context on the worker's database, with a ManualClock at `start` and a fresh EventBus. */
 export async function testContext(start: Date | string = T0): Promise<TestContext> {
-  return { db: await testDb(), clock: new ManualClock(start), events: new EventBus() };
+  return { db: await testDb(), clock: new ManualClock(start), events: new EventBus(), hmacKey: TEST_HMAC_KEY };
 }
 
 /** Deletes every row of every table (not the migration history), so the next test starts empty. */

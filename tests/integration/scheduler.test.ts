@@ -136,7 +136,7 @@ describe("scheduler", () => {
     const other = createPrismaClient(testDbUrl());
     await tuneSqlite(other);
     try {
-      const ctx2: DomainContext = { db: other, clock: ctx.clock, events: new EventBus() };
+      const ctx2: DomainContext = { db: other, clock: ctx.clock, events: new EventBus(), hmacKey: ctx.hmacKey };
       const [a, b, c] = await Promise.all([
         runDueJobs(ctx, handlers, "w1"),
         runDueJobs(ctx2, handlers, "w2"),
@@ -210,6 +210,7 @@ describe("scheduler", () => {
         db,
         clock: new ManualClock(T0.getTime() + 11 * MINUTE),
         events: new EventBus(),
+        hmacKey: "test",
       };
       const { runs, handlers } = counting();
       expect(await runDueJobs(later, { ...jobHandlers, ...handlers }, "after-restart")).toEqual({

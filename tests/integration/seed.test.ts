@@ -80,14 +80,11 @@ describe("demo seed", () => {
     ).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
-  it("publishes house rules version 1 in Dutch and English per location", async () => {
+  it("publishes house rules version 1 in Dutch, English, Arabic, Polish and Turkish per location", async () => {
     const rules = await ctx.db.houseRules.findMany({ orderBy: [{ locationId: "asc" }, { language: "asc" }] });
-    expect(rules.map((r) => `${r.locationId}/${r.version}/${r.language}`)).toEqual([
-      "loc-centrum/1/en",
-      "loc-centrum/1/nl",
-      "loc-haven/1/en",
-      "loc-haven/1/nl",
-    ]);
+    expect(rules.map((r) => `${r.locationId}/${r.version}/${r.language}`)).toEqual(
+      ["loc-centrum", "loc-haven"].flatMap((l) => ["ar", "en", "nl", "pl", "tr"].map((lang) => `${l}/1/${lang}`)),
+    );
     for (const r of rules) {
       expect(r.publishedAt).not.toBeNull();
       expect(r.body.length).toBeGreaterThan(200);

@@ -17,6 +17,10 @@ export const permissions = {
   "tablet.use": { roles: [], devices: ["ROOM_TABLET"] },
   "desk.use": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
   "audit.view": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  "visits.check_out": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: ["KIOSK"] },
+  "bans.view": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
+  "bans.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  "house_rules.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
 
 export type Permission = keyof typeof permissions;

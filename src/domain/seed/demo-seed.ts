@@ -1,5 +1,6 @@
 // Demo data for a first look at Portier: one organisation, two very different locations, staff in
-// every role with demo logins, house rules in Dutch and English, and unpaired devices.
+// every role with demo logins, house rules in Dutch, English, Arabic, Polish and Turkish, unpaired
+// devices, and one known visitor with a client pass (DEMO_PASS) to try the kiosk with.
 // Idempotent: every row has a fixed id (or natural key) and is only created when missing, so a
 // second run changes nothing — and never undoes what an admin did since (a paired device, a new
 // password). Runs against an already migrated database.
@@ -27,14 +28,16 @@ interface LocationSeed {
   waitAlertMinutes: number;
   retentionDays: number;
   deskPhone: string | null;
+  /** The entrance has access-controlled doors (a sluis): a kiosk check-in asks for a door release. */
+  controlledEntrance: boolean;
   rooms: RoomSeed[];
 }
 
 export const DEMO_LOCATIONS: LocationSeed[] = [
   {
     // Appointment-based: visitors report at the desk, wait, and are fetched into a consulting room.
-    // The entrance has a sluis (airlock: door B opens only after door A closed); doors and the
-    // sluis are modelled by a later module and seeded there.
+    // The entrance has a sluis (airlock: door B opens only after door A closed), so it is a
+    // controlled entrance; the doors themselves are modelled by a later module and seeded there.
     id: "loc-centrum",
     name: "Wijkbureau Centrum",
     kind: "APPOINTMENT",
@@ -43,6 +46,7 @@ export const DEMO_LOCATIONS: LocationSeed[] = [
     waitAlertMinutes: 10,
     retentionDays: 28,
     deskPhone: "030 200 1000",
+    controlledEntrance: true,
     rooms: [
       { id: "room-centrum-balie", name: "Balie", kind: "PUBLIC", floor: "0" },
       { id: "room-centrum-wachtruimte", name: "Wachtruimte", kind: "WAITING", floor: "0" },
@@ -64,6 +68,7 @@ export const DEMO_LOCATIONS: LocationSeed[] = [
     waitAlertMinutes: 10,
     retentionDays: 28,
     deskPhone: "030 200 2000",
+    controlledEntrance: false,
     rooms: [
       { id: "room-haven-entree", name: "Entree", kind: "PUBLIC", floor: "0" },
       { id: "room-haven-huiskamer", name: "Huiskamer", kind: "WAITING", floor: "0" },
@@ -199,6 +204,71 @@ const RULES_EN = {
   ].join("\n"),
 };
 
+const RULES_AR = {
+  title: "النظام الداخلي",
+  body: [
+    "أهلاً وسهلاً. هكذا نحرص معاً على أن يكون الجميع هنا في أمان:",
+    "",
+    "1. يُرجى معاملة الزوار والموظفين باحترام. لا نقبل الشتائم أو التمييز أو الترهيب.",
+    "2. لا للعنف ولا للتهديد، ولا حتى بالكلام.",
+    "3. يُمنع إدخال الأسلحة والمخدرات والكحول إلى المبنى. ويجوز أن يُطلب ممن هو تحت تأثير المخدرات أو الكحول مغادرة المبنى.",
+    "4. يُرجى اتباع تعليمات الموظفين.",
+    "5. يُرجى عدم دخول أي غرفة إلا برفقة أحد الموظفين.",
+    "",
+    "من لا يلتزم بهذه القواعد عليه مغادرة المبنى، وقد يُمنع من دخول غرفة معيّنة أو من دخول المبنى. " +
+      "وفي حالات العنف أو التهديد نتقدّم دائماً ببلاغ إلى الشرطة.",
+  ].join("\n"),
+};
+
+const RULES_PL = {
+  title: "Regulamin",
+  body: [
+    "Witamy. Dzięki tym zasadom wspólnie dbamy o bezpieczeństwo wszystkich:",
+    "",
+    "1. Prosimy traktować odwiedzających i pracowników z szacunkiem. Nie akceptujemy wyzwisk, dyskryminacji ani zastraszania.",
+    "2. Żadnej przemocy i żadnych gróźb, także słownych.",
+    "3. Broń, narkotyki i alkohol są w budynku zabronione. Osoba pod wpływem alkoholu lub narkotyków może zostać wyproszona.",
+    "4. Prosimy stosować się do poleceń pracowników.",
+    "5. Prosimy wchodzić wyłącznie do pomieszczeń, do których zaprowadzi Państwa pracownik.",
+    "",
+    "Kto nie przestrzega tych zasad, musi opuścić budynek i może otrzymać zakaz wstępu do pomieszczenia lub do budynku. " +
+      "W przypadku przemocy lub gróźb zawsze składamy zawiadomienie na policji.",
+  ].join("\n"),
+};
+
+const RULES_TR = {
+  title: "Bina Kuralları",
+  body: [
+    "Hoş geldiniz. Burada herkesin güvende olması için birlikte şu kurallara uyuyoruz:",
+    "",
+    "1. Ziyaretçilere ve çalışanlara saygılı davranın. Hakaret, ayrımcılık ve yıldırmayı kabul etmiyoruz.",
+    "2. Şiddet ve tehdit yasaktır; sözlü tehdit de buna dahildir.",
+    "3. Binada silah, uyuşturucu ve alkol yasaktır. Alkol veya uyuşturucu etkisinde olan kişiler binadan gönderilebilir.",
+    "4. Lütfen çalışanların talimatlarına uyun.",
+    "5. Yalnızca bir çalışanın sizi götürdüğü odalara girin.",
+    "",
+    "Bu kurallara uymayan kişi binadan ayrılmak zorundadır ve bir odaya veya binaya giriş yasağı alabilir. " +
+      "Şiddet veya tehdit durumunda her zaman polise suç duyurusunda bulunuruz.",
+  ].join("\n"),
+};
+
+/** House rules version 1 per language (Dutch is the original). */
+export const DEMO_RULES_LANGUAGES = ["nl", "en", "ar", "pl", "tr"] as const;
+const RULES_V1: Record<(typeof DEMO_RULES_LANGUAGES)[number], { title: string; body: string }> = {
+  nl: RULES_NL,
+  en: RULES_EN,
+  ar: RULES_AR,
+  pl: RULES_PL,
+  tr: RULES_TR,
+};
+
+/**
+ * The client pass (toegangspas) of the demo visitor: scan or type it at a kiosk. The whole string
+ * is the pass id and the QR text (see src/domain/visits/scan-classify.ts).
+ */
+export const DEMO_PASS = "PP1.DEMQ7KX2PASS4WZ8";
+export const DEMO_VISITOR = { id: "visitor-demo", firstName: "Sam", lastName: "de Groot", passId: DEMO_PASS } as const;
+
 /** The HMAC stored for a staff badge code — the same derivation as setBadge in manage-staff.ts. */
 export const demoBadgeHash = (hmacKey: string, badgeCode: string) => hmac(hmacKey, `badge:${badgeCode.trim()}`);
 
@@ -292,10 +362,8 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
 
       const author = await tx.staffMember.findUnique({ where: { id: "staff-admin" }, select: { id: true } });
       for (const loc of DEMO_LOCATIONS) {
-        for (const [language, text] of [
-          ["nl", RULES_NL],
-          ["en", RULES_EN],
-        ] as const) {
+        for (const language of DEMO_RULES_LANGUAGES) {
+          const text = RULES_V1[language];
           await ensure(
             () =>
               tx.houseRules.findUnique({
@@ -319,6 +387,14 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
         }
       }
 
+      // A known visitor with a client pass; whoever holds the pass id may already exist.
+      await ensure(
+        async () =>
+          (await tx.visitor.findUnique({ where: { id: DEMO_VISITOR.id } })) ??
+          (await tx.visitor.findUnique({ where: { passId: DEMO_VISITOR.passId } })),
+        () => tx.visitor.create({ data: { ...DEMO_VISITOR, createdAt: now } }),
+      );
+
       // Not paired: no credential and no pairing code. The admin issues a code in the device list.
       for (const d of DEMO_DEVICES) {
         await ensure(
@@ -335,7 +411,7 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
     locations: DEMO_LOCATIONS.length,
     rooms: DEMO_LOCATIONS.reduce((n, l) => n + l.rooms.length, 0),
     staff: DEMO_STAFF.length,
-    houseRules: DEMO_LOCATIONS.length * 2,
+    houseRules: DEMO_LOCATIONS.length * DEMO_RULES_LANGUAGES.length,
     devices: DEMO_DEVICES.length,
     created,
   };

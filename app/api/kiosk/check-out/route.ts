@@ -1,0 +1,12 @@
+import { checkOutAtKiosk } from "@/src/domain/visits/check-out-at-kiosk";
+import { checkOutSchema } from "@/src/kiosk/api/kiosk-schemas";
+import { requireDevice } from "@/src/server/auth/device-request";
+import { handle, readJson } from "@/src/server/http";
+import { domain } from "@/src/server/runtime";
+
+/** "I'm leaving": by pass, invite, document or the leave code shown at check-in. */
+export const POST = handle(async (req) => {
+  const device = await requireDevice(req, "kiosk.use");
+  const body = await readJson(req, checkOutSchema);
+  return Response.json(await checkOutAtKiosk(await domain(), device, body.input));
+});

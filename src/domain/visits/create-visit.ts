@@ -1,0 +1,155 @@
+// The one place a visit comes into being (kiosk check-in, with or without a ban alert or
+// declined house rules). Writes the visit, its audit event and any desk alert in one
+// transaction; publishes the events after commit.
+import { randomInt } from "node:crypto";
+import type { Actor } from "@/src/domain/access/actor";
+import { recordAudit } from "@/src/domain/audit/record-audit";
+import type { DomainContext, Tx } from "@/src/domain/db";
+import {
+  type DeskAlertKind,
+  type DeskAlertView,
+  publishDeskAlert,
+  raiseDeskAlert,
+} from "@/src/domain/desk/desk-alerts";
+import { OPEN_VISIT, publishQueue } from "@/src/domain/visits/capacity";
+import { visitSummary } from "@/src/domain/visits/visit-summary";
+import type { Visit } from "@/src/generated/prisma/client";
+import type { VisitMethod } from "@/src/generated/prisma/enums";
+
+export interface NewVisit {
+  locationId: string;
+  visitorId: string;
+  method: VisitMethod;
+  appointmentId?: string | null;
+  hostId?: string | null;
+  roomId?: string | null;
+  purpose?: string | null;
+  rulesVersion?: number | null;
+  language?: string | null;
+  rulesDeclined?: boolean;
+  ban?: { id: string; alert: Record<string, unknown> } | null;
+  queueTicketId?: string | null;
+}
+
+/**
+ * A 6-digit code, unique among the open visits of the location, for checking out without a pass.
+ * Six digits keep a mistyped or guessed code from checking out someone else.
+ */
+async function newLeaveCode(tx: Tx, locationId: string): Promise<string> {
+  for (let i = 0; i < 20; i++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const taken = await tx.visit.findFirst({
+      where: { locationId, leaveCode: code, status: OPEN_VISIT },
+      select: { id: true },
+    });
+    if (!taken) return code;
+  }
+  return String(randomInt(1_000_000, 10_000_000));
+}
+
+const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.code === "P2002";
+
+/**
+ * Creates the visit. When one is already open for this visitor at this location (two scans or two
+ * taps that raced past the caller's own check), that visit is returned with `existing: true` and
+ * nothing is written or published: a double scan is idempotent.
+ */
+export async function createVisit(
+  ctx: DomainContext,
+  actor: Actor,
+  input: NewVisit,
+): Promise<Visit & { existing: boolean }> {
+  const now = ctx.clock.now();
+  let result: Awaited<ReturnType<typeof writeVisit>> | { existing: Visit };
+  try {
+    result = await ctx.db.$transaction(async (tx) => {
+      const already = await tx.visit.findFirst({
+        where: { locationId: input.locationId, visitorId: input.visitorId, status: OPEN_VISIT },
+      });
+      return already ? { existing: already } : writeVisit(tx, actor, input, now);
+    });
+  } catch (err) {
+    // Another check-in for the same appointment won the race (a visit's appointment is unique).
+    const other =
+      input.appointmentId && isUniqueViolation(err)
+        ? await ctx.db.visit.findUnique({ where: { appointmentId: input.appointmentId } })
+        : null;
+    if (!other) throw err;
+    return { ...other, existing: true };
+  }
+  if ("existing" in result) return { ...result.existing, existing: true };
+  const { visit, visitor, alert, controlledEntrance } = result;
+  ctx.events.publish("visit.checked_in", visitSummary(visit, visitor));
+  if (alert) publishDeskAlert(ctx, alert);
+  if (input.queueTicketId) await publishQueue(ctx, visit.locationId);
+  // Nothing a banned visitor or one who declined the rules does releases a door.
+  if (controlledEntrance && !input.ban && !input.rulesDeclined) {
+    ctx.events.publish("door.release_requested", {
+      locationId: visit.locationId,
+      visitId: visit.id,
+      reason: "check_in",
+    });
+  }
+  return { ...visit, existing: false };
+}
+
+/** The visit, its appointment and queue ticket, any desk alert and the audit event, in one transaction. */
+async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, now: Date) {
+  const location = await tx.location.findUniqueOrThrow({ where: { id: input.locationId } });
+  const visit = await tx.visit.create({
+    data: {
+      locationId: input.locationId,
+      visitorId: input.visitorId,
+      method: input.method,
+      appointmentId: input.appointmentId ?? null,
+      hostId: input.hostId ?? null,
+      roomId: input.roomId ?? null,
+      purpose: input.purpose ?? null,
+      rulesVersion: input.rulesVersion ?? null,
+      rulesDeclined: input.rulesDeclined ?? false,
+      banAlert: !!input.ban,
+      banId: input.ban?.id ?? null,
+      language: input.language ?? null,
+      leaveCode: await newLeaveCode(tx, input.locationId),
+      checkedInAt: now,
+    },
+  });
+  if (input.appointmentId) {
+    await tx.appointment.update({
+      where: { id: input.appointmentId },
+      data: { status: "ARRIVED", inviteUsedAt: now },
+    });
+  }
+  if (input.queueTicketId) {
+    await tx.queueTicket.update({ where: { id: input.queueTicketId }, data: { status: "ADMITTED", closedAt: now } });
+    await tx.scheduledJob.deleteMany({ where: { key: `queue-called:${input.queueTicketId}`, status: "PENDING" } });
+  }
+  const kind: DeskAlertKind | null = input.ban ? "BAN_MATCH" : input.rulesDeclined ? "RULES_DECLINED" : null;
+  const alert: DeskAlertView | null = kind
+    ? await raiseDeskAlert(tx, {
+        locationId: input.locationId,
+        kind,
+        visitId: visit.id,
+        data: input.ban?.alert ?? {},
+        at: now,
+      })
+    : null;
+  await recordAudit(tx, actor, {
+    action: "visit.checked_in",
+    subjectType: "Visit",
+    subjectId: visit.id,
+    locationId: input.locationId,
+    data: {
+      method: input.method,
+      rulesVersion: input.rulesVersion ?? null,
+      banAlert: !!input.ban,
+      rulesDeclined: !!input.rulesDeclined,
+    },
+    at: now,
+  });
+  const visitor = await tx.visitor.findUnique({
+    where: { id: input.visitorId },
+    select: { firstName: true, lastName: true },
+  });
+  return { visit, visitor, alert, controlledEntrance: location.controlledEntrance };
+}
