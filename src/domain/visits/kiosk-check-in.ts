@@ -106,7 +106,7 @@ export async function identifyAtKiosk(
   // Capacity (walk-in locations): a called queue number holds a place; otherwise take a number.
   let queueTicketId: string | null = null;
   if (location.capacity != null) {
-    const queueNumber = input.kind === "walk-in" ? input.queueNumber : undefined;
+    const queueNumber = input.queueNumber;
     const ticket = queueNumber ? await calledTicket(ctx.db, location.id, queueNumber) : null;
     if (ticket) queueTicketId = ticket.id;
     else if (!hasRoom(await capacityState(ctx.db, location.id))) {
@@ -295,13 +295,16 @@ async function identifyScan(
     if (!doc.ok) return { ok: false, outcome: { step: "document-refused", reason: doc.reason } };
     const documentHash = hmac(ctx.hmacKey, documentHashKey(doc.documentNumber, doc.issuingState));
     const documentType = doc.documentType;
+    // The MRZ gives every given name in capitals: greet (and match bans) by the first one, written normally.
+    const firstName = capitalise(doc.firstName.split(" ")[0] ?? doc.firstName);
+    const lastName = capitalise(doc.lastName);
     const existing = await ctx.db.visitor.findUnique({ where: { documentHash } });
     const visitor = existing
       ? await ctx.db.visitor.update({ where: { id: existing.id }, data: { documentType, documentVerifiedAt: now } })
       : await ctx.db.visitor.create({
           data: {
-            firstName: doc.firstName,
-            lastName: mode === "FULL" ? doc.lastName : null,
+            firstName,
+            lastName: mode === "FULL" ? lastName : null,
             // Minimal registration: first name, age and nationality group only.
             age: mode === "MINIMAL" && doc.birthDate ? ageOn(doc.birthDate, today) : null,
             nationalityGroup: mode === "MINIMAL" ? nationalityGroupOf(doc.issuingState) : null,
@@ -319,8 +322,8 @@ async function identifyScan(
         ban: {
           documentHash,
           passId: visitor.passId,
-          firstName: doc.firstName,
-          lastName: doc.lastName,
+          firstName,
+          lastName,
           dateOfBirth: doc.birthDate,
         },
       },
@@ -361,4 +364,9 @@ async function registerWalkIn(
           : {},
     },
   };
+}
+
+/** "DE BRUIJN" → "De Bruijn", "ANNA" → "Anna". */
+export function capitalise(name: string): string {
+  return name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }

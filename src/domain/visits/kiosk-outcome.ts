@@ -23,7 +23,7 @@ export interface WalkInMinimal {
 }
 
 export type KioskInput =
-  | { kind: "scan"; text: string }
+  | { kind: "scan"; text: string; queueNumber?: number }
   | { kind: "walk-in"; fields: WalkInFull | WalkInMinimal; queueNumber?: number };
 
 export interface RulesToAccept {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { KIOSK_LANGUAGES } from "@/src/domain/visits/kiosk-outcome";
 
 const name = z.string().trim().min(1).max(60);
+const queueNumber = z.number().int().min(1).max(100_000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const walkInSchema = z.discriminatedUnion("mode", [
@@ -13,8 +14,8 @@ export const walkInSchema = z.discriminatedUnion("mode", [
 export const identifySchema = z.object({
   language: z.enum(KIOSK_LANGUAGES),
   input: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("scan"), text: z.string().min(1).max(512) }),
-    z.object({ kind: z.literal("walk-in"), fields: walkInSchema, queueNumber: z.number().int().min(1).max(100_000).optional() }),
+    z.object({ kind: z.literal("scan"), text: z.string().min(1).max(512), queueNumber: queueNumber.optional() }),
+    z.object({ kind: z.literal("walk-in"), fields: walkInSchema, queueNumber: queueNumber.optional() }),
   ]),
 });
 
