@@ -1,0 +1,55 @@
+// Playwright's web server (see playwright.config.ts): a fresh, production-mode Portier for the
+// end-to-end tests. Removes e2e/.tmp, migrates and seeds a throw-away SQLite database there,
+// runs `next build`, then starts server.ts with NODE_ENV=production on E2E_PORT (default 3210).
+// E2E_SKIP_BUILD=1 reuses an existing production build in .next (quicker local iterations).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tmp = path.join(root, "e2e", ".tmp");
+const port = process.env.E2E_PORT ?? "3210";
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const { NODE_ENV: _ignored, ...inherited } = process.env;
+type Env = Record<string, string | undefined>;
+const base: Env = {
+  ...inherited,
+  DATABASE_URL: "file:./e2e/.tmp/e2e.db",
+  PORTIER_DATA_DIR: "./e2e/.tmp",
+  PORTIER_TEST_CLOCK: "0",
+  TZ: "Europe/Amsterdam",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+function step(label: string, cmd: string, args: string[], env: Env = base) {
+  const started = Date.now();
+  console.log(`[e2e server] ${label}…`);
+  const r = spawnSync(cmd, args, { cwd: root, env: env as NodeJS.ProcessEnv, stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error(`[e2e server] ${label} failed (${r.status ?? r.signal})`);
+    process.exit(1);
+  }
+  console.log(`[e2e server] ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+fs.rmSync(tmp, { recursive: true, force: true });
+fs.mkdirSync(tmp, { recursive: true });
+step("migrate", bin("tsx"), ["scripts/migrate.ts", "deploy"]);
+step("seed", bin("tsx"), ["prisma/seed.ts"]);
+if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("[e2e server] E2E_SKIP_BUILD=1: reusing the production build in .next");
+} else {
+  step("next build", bin("next"), ["build"]);
+}
+
+console.log(`[e2e server] starting Portier (production) on port ${port}`);
+const server = spawn(bin("tsx"), ["server.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...base, NODE_ENV: "production", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn" } as NodeJS.ProcessEnv,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.kill(signal));
+}
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
