@@ -13,7 +13,6 @@ const schema = z.object({
   PORTIER_DATA_DIR: z.string().default("./data"),
   PORTIER_SECRET: z.string().min(32, "PORTIER_SECRET must be at least 32 characters").optional(),
   PORTIER_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
 export interface Config {
@@ -28,7 +27,6 @@ export interface Config {
   hmacKey: string;
   /** Allows moving the server's clock forward over HTTP: end-to-end tests only. */
   testClock: boolean;
-  logLevel: "debug" | "info" | "warn" | "error";
 }
 
 const KNOWN_BAD = new Set(["changeme", "secret", "portier", "development"]);
@@ -74,7 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: derive(master, "session"),
     hmacKey: derive(master, "hmac"),
     testClock: e.PORTIER_TEST_CLOCK === "1",
-    logLevel: e.LOG_LEVEL,
   };
 }
 
