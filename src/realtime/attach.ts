@@ -112,9 +112,18 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
   toVisitWatchers("visit.checked_in");
   toVisitWatchers("visit.checked_out");
   ctx.events.on("desk.alert_raised", (p) => void io.to(rooms.locationDesk(p.locationId)).emit("desk.alert_raised", p));
-  ctx.events.on("desk.alert_acknowledged", (p) => void io.to(rooms.locationDesk(p.locationId)).emit("desk.alert_acknowledged", p));
-  ctx.events.on("queue.changed", (p) => void io.to([rooms.locationDesk(p.locationId), rooms.locationKiosks(p.locationId)]).emit("queue.changed", p));
-  ctx.events.on("house_rules.published", (p) => void io.to(rooms.locationKiosks(p.locationId)).emit("house_rules.published", p));
+  ctx.events.on(
+    "desk.alert_acknowledged",
+    (p) => void io.to(rooms.locationDesk(p.locationId)).emit("desk.alert_acknowledged", p),
+  );
+  ctx.events.on(
+    "queue.changed",
+    (p) => void io.to([rooms.locationDesk(p.locationId), rooms.locationKiosks(p.locationId)]).emit("queue.changed", p),
+  );
+  ctx.events.on(
+    "house_rules.published",
+    (p) => void io.to(rooms.locationKiosks(p.locationId)).emit("house_rules.published", p),
+  );
   ctx.events.on("staff.changed", (p) => {
     // Rights may have changed: the staff member's sockets reconnect and are authorised afresh.
     closeSockets(io, rooms.staff(p.staffId), "changed");

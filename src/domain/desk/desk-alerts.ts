@@ -21,13 +21,33 @@ export async function raiseDeskAlert(
   input: { locationId: string; kind: DeskAlertKind; visitId?: string | null; data?: Record<string, unknown>; at: Date },
 ): Promise<DeskAlertView> {
   const row = await tx.deskAlert.create({
-    data: { locationId: input.locationId, kind: input.kind, visitId: input.visitId ?? null, data: JSON.stringify(input.data ?? {}), createdAt: input.at },
+    data: {
+      locationId: input.locationId,
+      kind: input.kind,
+      visitId: input.visitId ?? null,
+      data: JSON.stringify(input.data ?? {}),
+      createdAt: input.at,
+    },
   });
   return toView(row);
 }
 
-export function toView(row: { id: string; locationId: string; kind: string; visitId: string | null; data: string; createdAt: Date }): DeskAlertView {
-  return { id: row.id, locationId: row.locationId, kind: row.kind as DeskAlertKind, visitId: row.visitId, data: JSON.parse(row.data), createdAt: row.createdAt.toISOString() };
+export function toView(row: {
+  id: string;
+  locationId: string;
+  kind: string;
+  visitId: string | null;
+  data: string;
+  createdAt: Date;
+}): DeskAlertView {
+  return {
+    id: row.id,
+    locationId: row.locationId,
+    kind: row.kind as DeskAlertKind,
+    visitId: row.visitId,
+    data: JSON.parse(row.data),
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 export function publishDeskAlert(ctx: DomainContext, alert: DeskAlertView) {
@@ -35,7 +55,10 @@ export function publishDeskAlert(ctx: DomainContext, alert: DeskAlertView) {
 }
 
 export async function openDeskAlerts(db: Db, locationIds: string[]): Promise<DeskAlertView[]> {
-  const rows = await db.deskAlert.findMany({ where: { locationId: { in: locationIds }, acknowledgedAt: null }, orderBy: { createdAt: "desc" } });
+  const rows = await db.deskAlert.findMany({
+    where: { locationId: { in: locationIds }, acknowledgedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
   return rows.map(toView);
 }
 
@@ -46,8 +69,17 @@ export async function acknowledgeDeskAlert(ctx: DomainContext, actor: Actor & { 
     if (!a) throw new AppError("NOT_FOUND");
     if (actor.role !== "ADMIN" && !actor.locationIds.includes(a.locationId)) throw new AppError("FORBIDDEN");
     if (a.acknowledgedAt) return a;
-    const updated = await tx.deskAlert.update({ where: { id: alertId }, data: { acknowledgedAt: now, acknowledgedById: actor.id } });
-    await recordAudit(tx, actor, { action: "desk_alert.acknowledged", subjectType: "DeskAlert", subjectId: alertId, locationId: a.locationId, at: now });
+    const updated = await tx.deskAlert.update({
+      where: { id: alertId },
+      data: { acknowledgedAt: now, acknowledgedById: actor.id },
+    });
+    await recordAudit(tx, actor, {
+      action: "desk_alert.acknowledged",
+      subjectType: "DeskAlert",
+      subjectId: alertId,
+      locationId: a.locationId,
+      at: now,
+    });
     return updated;
   });
   ctx.events.publish("desk.alert_acknowledged", { alertId, locationId: alert.locationId });

@@ -1,19 +1,19 @@
-import type { DomainContext } from "@/src/domain/db";
 import { hmac } from "@/src/domain/crypto";
+import type { DomainContext } from "@/src/domain/db";
 import { localDay } from "@/src/domain/local-day";
-import { verifyInvite } from "@/src/domain/visits/invite-token";
-import { checkOutVisit } from "@/src/domain/visits/check-out";
 import { OPEN_VISIT } from "@/src/domain/visits/capacity";
+import { checkOutVisit } from "@/src/domain/visits/check-out";
+import { verifyInvite } from "@/src/domain/visits/invite-token";
+import type { KioskDevice } from "@/src/domain/visits/kiosk-check-in";
 import type { CheckOutInput, KioskOutcome } from "@/src/domain/visits/kiosk-outcome";
 import { documentHashKey, parseMrz } from "@/src/domain/visits/mrz";
 import { classifyScan } from "@/src/domain/visits/scan-classify";
-import type { KioskDevice } from "@/src/domain/visits/kiosk-check-in";
 
 /** A repeated check-out within this time answers "goodbye" again instead of "ask the desk". */
 const REPEAT_WINDOW_MS = 2 * 60 * 1000;
 
 /** Which visitor is leaving: by their pass, invite or document, or the leave code shown at check-in. */
-async function visitorWhere(ctx: DomainContext, device: KioskDevice, input: CheckOutInput) {
+async function visitorWhere(ctx: DomainContext, input: CheckOutInput) {
   if (input.kind === "leave-code") return /^\d{6,7}$/.test(input.code) ? { leaveCode: input.code } : null;
   const scan = classifyScan(input.text);
   if (scan.kind === "pass") return { visitor: { passId: scan.passId } };
@@ -23,15 +23,27 @@ async function visitorWhere(ctx: DomainContext, device: KioskDevice, input: Chec
   }
   if (scan.kind === "mrz") {
     const doc = parseMrz(scan.lines.join("\n"), localDay(ctx.clock.now(), "Europe/Amsterdam"));
-    return doc.ok ? { visitor: { documentHash: hmac(ctx.hmacKey, documentHashKey(doc.documentNumber, doc.issuingState)) } } : null;
+    return doc.ok
+      ? { visitor: { documentHash: hmac(ctx.hmacKey, documentHashKey(doc.documentNumber, doc.issuingState)) } }
+      : null;
   }
   return null;
 }
 
-export async function checkOutAtKiosk(ctx: DomainContext, device: KioskDevice, input: CheckOutInput): Promise<KioskOutcome> {
-  const where = await visitorWhere(ctx, device, input);
+export async function checkOutAtKiosk(
+  ctx: DomainContext,
+  device: KioskDevice,
+  input: CheckOutInput,
+): Promise<KioskOutcome> {
+  const where = await visitorWhere(ctx, input);
   if (!where) return { step: "see-desk", reason: "code" };
-  const actor = { type: "DEVICE" as const, id: device.id, kind: "KIOSK" as const, locationId: device.locationId, roomId: null };
+  const actor = {
+    type: "DEVICE" as const,
+    id: device.id,
+    kind: "KIOSK" as const,
+    locationId: device.locationId,
+    roomId: null,
+  };
   const open = await ctx.db.visit.findFirst({
     where: { ...where, locationId: device.locationId, status: OPEN_VISIT },
     include: { visitor: { select: { firstName: true } } },
@@ -42,8 +54,15 @@ export async function checkOutAtKiosk(ctx: DomainContext, device: KioskDevice, i
   }
   if (input.kind === "leave-code") return { step: "see-desk", reason: "code" };
   const recent = await ctx.db.visit.findFirst({
-    where: { ...where, locationId: device.locationId, status: "CHECKED_OUT", checkedOutAt: { gte: new Date(ctx.clock.now().getTime() - REPEAT_WINDOW_MS) } },
+    where: {
+      ...where,
+      locationId: device.locationId,
+      status: "CHECKED_OUT",
+      checkedOutAt: { gte: new Date(ctx.clock.now().getTime() - REPEAT_WINDOW_MS) },
+    },
     include: { visitor: { select: { firstName: true } } },
   });
-  return recent ? { step: "checked-out", firstName: recent.visitor?.firstName ?? null } : { step: "see-desk", reason: "code" };
+  return recent
+    ? { step: "checked-out", firstName: recent.visitor?.firstName ?? null }
+    : { step: "see-desk", reason: "code" };
 }

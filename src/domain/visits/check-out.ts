@@ -10,13 +10,22 @@ import { visitSummary } from "@/src/domain/visits/visit-summary";
 export async function checkOutVisit(ctx: DomainContext, actor: Actor, visitId: string) {
   const now = ctx.clock.now();
   const result = await ctx.db.$transaction(async (tx) => {
-    const v = await tx.visit.findUnique({ where: { id: visitId }, include: { visitor: { select: { firstName: true, lastName: true } } } });
+    const v = await tx.visit.findUnique({
+      where: { id: visitId },
+      include: { visitor: { select: { firstName: true, lastName: true } } },
+    });
     if (!v) throw new AppError("NOT_FOUND");
     if (!canSeeLocation(actor, v.locationId)) throw new AppError("FORBIDDEN");
     if (v.status === "CHECKED_OUT" || v.status === "NO_SHOW") return { visit: v, changed: false };
     const visit = await tx.visit.update({ where: { id: visitId }, data: { status: "CHECKED_OUT", checkedOutAt: now } });
     if (v.appointmentId) await tx.appointment.update({ where: { id: v.appointmentId }, data: { status: "DONE" } });
-    await recordAudit(tx, actor, { action: "visit.checked_out", subjectType: "Visit", subjectId: visitId, locationId: v.locationId, at: now });
+    await recordAudit(tx, actor, {
+      action: "visit.checked_out",
+      subjectType: "Visit",
+      subjectId: visitId,
+      locationId: v.locationId,
+      at: now,
+    });
     return { visit: { ...visit, visitor: v.visitor }, changed: true };
   });
   if (result.changed) {

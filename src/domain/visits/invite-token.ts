@@ -12,7 +12,8 @@ export interface InviteClaims {
   day: string;
 }
 
-const sign = (key: string, body: string) => createHmac("sha256", key).update(`invite:${body}`).digest("base64url").slice(0, 22);
+const sign = (key: string, body: string) =>
+  createHmac("sha256", key).update(`invite:${body}`).digest("base64url").slice(0, 22);
 
 export const newInviteNonce = () => randomToken(9);
 

@@ -7,8 +7,19 @@ const queueNumber = z.number().int().min(1).max(100_000);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const walkInSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("FULL"), firstName: name, lastName: name, dateOfBirth: isoDate.optional().or(z.literal("")), purpose: z.string().trim().min(1).max(200) }),
-  z.object({ mode: z.literal("MINIMAL"), firstName: name, age: z.coerce.number().int().min(0).max(120), nationalityGroup: z.enum(["NL", "EU", "NON_EU"]) }),
+  z.object({
+    mode: z.literal("FULL"),
+    firstName: name,
+    lastName: name,
+    dateOfBirth: isoDate.optional().or(z.literal("")),
+    purpose: z.string().trim().min(1).max(200),
+  }),
+  z.object({
+    mode: z.literal("MINIMAL"),
+    firstName: name,
+    age: z.coerce.number().int().min(0).max(120),
+    nationalityGroup: z.enum(["NL", "EU", "NON_EU"]),
+  }),
 ]);
 
 export const identifySchema = z.object({
@@ -19,7 +30,10 @@ export const identifySchema = z.object({
   ]),
 });
 
-export const checkInSchema = z.object({ pending: z.string().min(1).max(2000), decision: z.enum(["accept", "decline"]) });
+export const checkInSchema = z.object({
+  pending: z.string().min(1).max(2000),
+  decision: z.enum(["accept", "decline"]),
+});
 
 export const checkOutSchema = z.object({
   input: z.discriminatedUnion("kind", [

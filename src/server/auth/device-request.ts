@@ -13,7 +13,13 @@ export async function requireDevice(req: Request, permission: Permission) {
   if (!credential) throw new AppError("UNAUTHORIZED");
   const device = await deviceByCredential(await domain(), credential);
   if (!device) throw new AppError("DEVICE_REVOKED");
-  const actor: Actor = { type: "DEVICE", id: device.id, kind: device.kind, locationId: device.locationId, roomId: device.roomId };
+  const actor: Actor = {
+    type: "DEVICE",
+    id: device.id,
+    kind: device.kind,
+    locationId: device.locationId,
+    roomId: device.roomId,
+  };
   requirePermission(actor, permission);
   return device;
 }
