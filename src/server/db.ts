@@ -7,6 +7,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/src/generated/prisma/client";
 import { databaseProvider } from "@/src/server/database-url";
+import { serialAdapterFactory } from "@/src/server/serial-sqlite-adapter";
 
 export function createPrismaClient(url: string): PrismaClient {
   if (databaseProvider(url) !== "sqlite") {
@@ -16,7 +17,7 @@ export function createPrismaClient(url: string): PrismaClient {
   }
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url, timeout: 5000 });
+  const adapter = serialAdapterFactory(new PrismaBetterSqlite3({ url, timeout: 5000 }));
   return new PrismaClient({ adapter });
 }
 
