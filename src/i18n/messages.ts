@@ -3,15 +3,21 @@
 
 import enAdminStaff from "@/src/i18n/messages/en/admin-staff.json";
 import enAuth from "@/src/i18n/messages/en/auth.json";
+import enBans from "@/src/i18n/messages/en/bans.json";
 import enCommon from "@/src/i18n/messages/en/common.json";
+import enDesk from "@/src/i18n/messages/en/desk.json";
 import enDevices from "@/src/i18n/messages/en/devices.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
+import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
 import enStaff from "@/src/i18n/messages/en/staff.json";
 import nlAdminStaff from "@/src/i18n/messages/nl/admin-staff.json";
 import nlAuth from "@/src/i18n/messages/nl/auth.json";
+import nlBans from "@/src/i18n/messages/nl/bans.json";
 import nlCommon from "@/src/i18n/messages/nl/common.json";
+import nlDesk from "@/src/i18n/messages/nl/desk.json";
 import nlDevices from "@/src/i18n/messages/nl/devices.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
+import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
 import nlStaff from "@/src/i18n/messages/nl/staff.json";
 import type { Locale } from "@/src/i18n/routing";
 
@@ -23,6 +29,9 @@ export const messages = {
     staff: nlStaff,
     adminStaff: nlAdminStaff,
     devices: nlDevices,
+    houseRules: nlHouseRules,
+    bans: nlBans,
+    desk: nlDesk,
   },
   en: {
     common: enCommon,
@@ -31,6 +40,9 @@ export const messages = {
     staff: enStaff,
     adminStaff: enAdminStaff,
     devices: enDevices,
+    houseRules: enHouseRules,
+    bans: enBans,
+    desk: enDesk,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

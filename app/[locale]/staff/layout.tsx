@@ -20,6 +20,9 @@ export default async function StaffLayout({
   const actor = await requireStaff(locale, "dashboard.view", "/staff");
   const t = await getTranslations("common");
   const items: NavItem[] = [{ href: "/staff", label: "home" }];
+  if (can(actor, "desk.use")) items.push({ href: "/staff/desk", label: "desk" });
+  if (can(actor, "bans.view")) items.push({ href: "/staff/bans", label: "bans" });
+  if (can(actor, "house_rules.manage")) items.push({ href: "/staff/house-rules", label: "houseRules" });
   if (can(actor, "staff.manage")) items.push({ href: "/staff/admin/staff", label: "staff" });
   if (can(actor, "devices.view")) items.push({ href: "/staff/admin/devices", label: "devices" });
   return (

@@ -4,7 +4,7 @@ import { Link, usePathname } from "@/src/i18n/navigation";
 
 export interface NavItem {
   href: string;
-  label: "home" | "staff" | "devices";
+  label: "home" | "staff" | "devices" | "desk" | "bans" | "houseRules";
 }
 
 /** The staff top navigation; marks the current section for screen readers and the eye. */

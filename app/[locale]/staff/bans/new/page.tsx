@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { MAX_BAN_DAYS } from "@/src/domain/bans/manage-bans";
+import { Link } from "@/src/i18n/navigation";
+import { domain } from "@/src/server/runtime";
+import { BanForm } from "@/src/staff/bans/ban-form";
+import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { localDay } from "@/src/staff/desk/zoned-time";
+import { requireStaff } from "@/src/staff/shell/require-staff";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "bans" });
+  return { title: `${t("form.title")} — Portier` };
+}
+
+export default async function NewBanPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ location?: string | string[] }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireStaff(locale, "bans.manage", "/staff/bans/new");
+  const locations = await loadStaffLocations(actor);
+  const location = pickLocation(locations, (await searchParams).location);
+  const t = await getTranslations("bans");
+  const ctx = await domain();
+  return (
+    <div className="stack" style={{ maxWidth: "48rem" }}>
+      <p>
+        <Link href="/staff/bans">{t("back")}</Link>
+      </p>
+      <h1>{t("form.title")}</h1>
+      <p className="muted">{t("form.intro")}</p>
+      {location ? (
+        <BanForm
+          locations={locations.map((l) => ({ id: l.id, name: l.name }))}
+          defaultLocationId={location.id}
+          today={localDay(ctx.clock.now(), location.timeZone)}
+          maxDays={MAX_BAN_DAYS}
+        />
+      ) : (
+        <p>{t("noLocations")}</p>
+      )}
+    </div>
+  );
+}
