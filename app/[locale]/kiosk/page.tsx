@@ -3,6 +3,10 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DeviceProblem } from "@/src/devices/device-problem";
 import { DeviceShell } from "@/src/devices/device-shell";
 import { loadDeviceScreen } from "@/src/devices/load-device-screen";
+import { isKioskLanguage } from "@/src/domain/visits/kiosk-outcome";
+import { loadKioskState } from "@/src/kiosk/api/load-kiosk-state";
+import { KioskApp } from "@/src/kiosk/components/kiosk-app";
+import { getDeviceActor } from "@/src/server/auth/get-actor";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -16,13 +20,12 @@ export default async function KioskPage({ params }: { params: Promise<{ locale: 
   setRequestLocale(locale);
   const screen = await loadDeviceScreen("KIOSK");
   if (screen.state !== "ok") return <DeviceProblem screen={screen} />;
-  const t = await getTranslations("devices.screen.kiosk");
+  const device = await getDeviceActor();
+  if (!device) return <DeviceProblem screen={{ state: "revoked" }} />;
+  const initial = await loadKioskState(device.locationId);
   return (
     <DeviceShell device={screen.device}>
-      <div className="stack" data-testid="kiosk-idle">
-        <h1 style={{ fontSize: "clamp(2.5rem, 8vw, 4.5rem)", margin: 0 }}>{t("welcome")}</h1>
-        <p style={{ fontSize: "clamp(1.4rem, 3.5vw, 2rem)", margin: 0 }}>{t("instruction")}</p>
-      </div>
+      <KioskApp initial={initial} defaultLanguage={isKioskLanguage(locale) ? locale : "nl"} />
     </DeviceShell>
   );
 }
