@@ -3,11 +3,13 @@
 // (FULL registration) with the house rules accepted; the demo client pass typed by a keyboard-wedge
 // scanner; declining the house rules ("please ask the desk"); the inactivity reset, which leaves
 // nothing of the previous visitor in the page; Arabic, right to left. Axe checks the screens.
+
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { newSignedInContext } from "./support/auth";
 import { DEMO_LOCATIONS } from "./support/demo";
+import { wedgeScan } from "./support/wedge";
 
 /** The seeded visitor's client pass (src/domain/seed/demo-seed.ts: DEMO_PASS, visitor "Sam"). */
 const DEMO_PASS = "PP1.DEMQ7KX2PASS4WZ8";
@@ -147,14 +149,12 @@ test.describe("kiosk", () => {
     const { context, page } = await openKiosk(browser, baseURL!, kioskState);
     try {
       // Garbage from a scanner is ignored: the idle screen stays.
-      await page.keyboard.type("XQ-7-NOT-A-CODE", { delay: 0 });
-      await page.keyboard.press("Enter");
+      await wedgeScan(page, "XQ-7-NOT-A-CODE");
       await page.waitForTimeout(500);
       await expect(page.getByTestId("kiosk-idle")).toBeVisible();
 
       // A wedge scanner: a fast burst of keys ending in Enter, anywhere on the idle screen.
-      await page.keyboard.type(DEMO_PASS, { delay: 0 });
-      await page.keyboard.press("Enter");
+      await wedgeScan(page, DEMO_PASS);
       const rulesOrWelcome = page.getByTestId("kiosk-rules").or(page.getByTestId("kiosk-outcome-checked-in"));
       await expect(rulesOrWelcome).toBeVisible();
       // The demo visitor accepts the current house rules once; later scans go straight in.
@@ -166,8 +166,7 @@ test.describe("kiosk", () => {
       await page.getByTestId("kiosk-done").click();
       await page.getByTestId("kiosk-leave").click();
       await expect(page.getByTestId("kiosk-leave-screen")).toBeVisible();
-      await page.keyboard.type(DEMO_PASS, { delay: 0 });
-      await page.keyboard.press("Enter");
+      await wedgeScan(page, DEMO_PASS);
       const bye = page.getByTestId("kiosk-outcome-checked-out");
       await expect(bye.getByRole("heading", { level: 1 })).toHaveText(`Tot ziens, ${DEMO_PASS_FIRST_NAME}`);
     } finally {
