@@ -7,6 +7,7 @@ import { type CSSProperties, useEffect, useRef, useState } from "react";
 import { createScanDebouncer } from "./debounce";
 import type { EngineName, Frame } from "./engine";
 import { createFrameDecoder, DEFAULT_WASM_URL, type FrameDecoder } from "./frame-decoder";
+import { createMrzReader, type MrzReader, type MrzReaderOptions } from "./mrz-ocr/reader";
 import { normaliseScan } from "./normalise";
 import type { OnScan } from "./types";
 
@@ -52,11 +53,18 @@ export interface CameraScannerProps {
   onStatus?: (status: CameraStatus, detail?: { engine?: EngineName }) => void;
   /** Diagnostics: called for every decoded frame with the worker's time for it (read + decode). */
   onFrame?: (info: { ms: number; found: boolean }) => void;
+  /**
+   * Also read identity documents' machine-readable zone (OCR in the browser, see mrz-ocr/README.md):
+   * default on; `false` turns it off. Options are read when the camera starts.
+   */
+  mrz?: boolean | MrzReaderOptions;
   className?: string;
   style?: CSSProperties;
 }
 
 const FLASH_MS = 700;
+/** The MRZ reader looks at every Nth frame in which no barcode was found (at 8 fps: ~3 a second). */
+const MRZ_EVERY_NTH_FRAME = 3;
 const NOTE_STATUSES: CameraStatus[] = ["denied", "no-camera", "unavailable", "error"];
 
 function statusFor(error: unknown): CameraStatus {
@@ -101,6 +109,7 @@ export function CameraScanner({
   messages,
   onStatus,
   onFrame,
+  mrz = true,
   className,
   style,
 }: CameraScannerProps) {
@@ -115,6 +124,9 @@ export function CameraScanner({
   onFrameRef.current = onFrame;
   const pausedRef = useRef(paused);
   pausedRef.current = paused;
+  const mrzRef = useRef(mrz);
+  mrzRef.current = mrz;
+  const mrzEnabled = mrz !== false;
   const [status, setStatus] = useState<CameraStatus>("starting");
   const [engineInUse, setEngineInUse] = useState<EngineName | undefined>();
   const [flash, setFlash] = useState(false);
@@ -131,6 +143,20 @@ export function CameraScanner({
     let flashTimer: ReturnType<typeof setTimeout> | undefined;
     const debouncer = createScanDebouncer(3000);
     const interval = 1000 / Math.max(1, Math.min(30, fps));
+    // The MRZ reader (camera OCR) runs beside the barcode decoder, never in its way: it is started
+    // on a frame without a barcode, is not awaited, and skips frames while it is busy.
+    let mrzReader: MrzReader | null = null;
+    let framesWithoutCode = 0;
+
+    const report = (text: string) => {
+      if (stopped || pausedRef.current || !debouncer.accept(text, performance.now())) return;
+      const clean = normaliseScan(text);
+      if (!clean) return;
+      setFlash(true);
+      if (flashTimer) clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => setFlash(false), FLASH_MS);
+      onScanRef.current(clean, "camera");
+    };
 
     const loop = async () => {
       if (stopped) return;
@@ -147,14 +173,9 @@ export function CameraScanner({
         try {
           const result = await decoder.decode(await grab(video, canvasRef));
           onFrameRef.current?.({ ms: decoder.lastMs, found: result !== null });
-          if (!stopped && result && !pausedRef.current && debouncer.accept(result.text, performance.now())) {
-            const clean = normaliseScan(result.text);
-            if (clean) {
-              setFlash(true);
-              if (flashTimer) clearTimeout(flashTimer);
-              flashTimer = setTimeout(() => setFlash(false), FLASH_MS);
-              onScanRef.current(clean, "camera");
-            }
+          if (result) report(result.text);
+          else if (mrzReader && ++framesWithoutCode % MRZ_EVERY_NTH_FRAME === 0 && !mrzReader.busy) {
+            mrzReader.read(video).then((text) => text && report(text));
           }
         } catch {
           // a dropped frame; the next one is tried
@@ -187,6 +208,7 @@ export function CameraScanner({
       }
       try {
         decoder = createFrameDecoder({ engine, wasmUrl });
+        if (mrzEnabled) mrzReader = createMrzReader(typeof mrzRef.current === "object" ? mrzRef.current : {});
         decoder.ready.then(
           (r) => !stopped && setEngineInUse(r.engine),
           () => !stopped && setStatus("error"),
@@ -208,11 +230,12 @@ export function CameraScanner({
       if (timer) clearTimeout(timer);
       if (flashTimer) clearTimeout(flashTimer);
       decoder?.terminate();
+      mrzReader?.terminate();
       for (const track of stream?.getTracks() ?? []) track.stop();
       const video = videoRef.current;
       if (video) video.srcObject = null;
     };
-  }, [facingMode, deviceId, fps, engine, wasmUrl]);
+  }, [facingMode, deviceId, fps, engine, wasmUrl, mrzEnabled]);
 
   if (NOTE_STATUSES.includes(status)) {
     return (
