@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { setStaffActiveAction } from "@/src/staff/admin-staff/actions";
-import { FormMessage, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
+import { FormMessage, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 export function ActiveForm({ staffId, name, active }: { staffId: string; name: string; active: boolean }) {
   const t = useTranslations("adminStaff.active");

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { setBadgeAction } from "@/src/staff/admin-staff/actions";
-import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
+import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 export function BadgeForm({ staffId, hasBadge }: { staffId: string; hasBadge: boolean }) {
   const t = useTranslations("adminStaff.badgeSection");

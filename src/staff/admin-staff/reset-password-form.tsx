@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { resetPasswordAction } from "@/src/staff/admin-staff/actions";
-import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
+import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 export function ResetPasswordForm({ staffId, minPasswordLength }: { staffId: string; minPasswordLength: number }) {
   const t = useTranslations("adminStaff");

@@ -3,8 +3,8 @@
 // the first password). Field errors show next to their field.
 import { useTranslations } from "next-intl";
 import { createStaffAction, updateStaffAction } from "@/src/staff/admin-staff/actions";
-import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
 import { ROLES, STAFF_LOCALES } from "@/src/staff/admin-staff/options";
+import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 export interface StaffFormValues {
   id?: string;

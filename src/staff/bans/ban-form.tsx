@@ -2,10 +2,10 @@
 // New ban (lokaalverbod / pandverbod): where, what kind and why, who, for how long, and whom the
 // desk should call. Field errors show next to their field; typed values survive an error.
 import { useTranslations } from "next-intl";
-import { fieldA11y, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
 import { createBanAction } from "@/src/staff/bans/actions";
 import { BanFieldError, BanFormMessage } from "@/src/staff/bans/form-errors";
 import { BAN_FORM_FIELDS, BAN_REASONS, BAN_SCOPES } from "@/src/staff/bans/schemas";
+import { fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 export function BanForm({
   locations,

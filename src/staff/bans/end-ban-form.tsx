@@ -4,9 +4,9 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { Link } from "@/src/i18n/navigation";
-import { codesFor, fieldA11y, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
 import { endBanAction } from "@/src/staff/bans/actions";
 import { BanFieldError, BanFormMessage } from "@/src/staff/bans/form-errors";
+import { codesFor, fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 export function EndBanForm({ banId, name, filter }: { banId: string; name: string; filter: string }) {
   const t = useTranslations("bans");

@@ -5,10 +5,10 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { ActionResult } from "@/src/server/action-result";
-import { codesFor, fieldA11y, SubmitButton, useFormAction } from "@/src/staff/admin-staff/form-kit";
 import { saveHouseRulesAction } from "@/src/staff/house-rules/actions";
 import { BODY_MAX, dirOf, RULES_LANGUAGES, type RulesTexts, TITLE_MAX } from "@/src/staff/house-rules/languages";
 import { RulesPreview } from "@/src/staff/house-rules/rules-preview";
+import { codesFor, fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
 
 type SaveResult = Awaited<ReturnType<typeof saveHouseRulesAction>>;
 

@@ -1,7 +1,7 @@
 "use client";
-// Small pieces the admin staff forms share: submitting a server action without React's automatic
-// form reset (so typed values survive an error), field errors in the user's language, and the
-// form's general message.
+// Small pieces the staff forms share: submitting a server action without React's automatic
+// form reset (so typed values survive an error), field errors in the user's language (from the
+// form's own message namespace), and the form's general message.
 import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, startTransition, useActionState } from "react";
 import type { ActionResult } from "@/src/server/action-result";
@@ -28,10 +28,23 @@ export function codesFor(result: ActionResult<unknown> | null, field: string): s
     .flatMap(([, codes]) => codes);
 }
 
+/** Zod reports a missing or blank field in several ways; with `blankIsRequired` the user reads one sentence. */
+const BLANK_CODES = new Set(["invalid_type", "too_small", "required"]);
+
+export interface ErrorTextOptions {
+  /** Message namespace holding `<field>.<code>` and `generic.<code>` texts. */
+  namespace?: "adminStaff.errors" | "bans.errors";
+  blankIsRequired?: boolean;
+}
+
 /** Translates a field error code: field-specific text first, then a general one for the code. */
-export function useFieldErrorText(values: Record<string, string | number> = {}) {
-  const t = useTranslations("adminStaff.errors");
-  return (field: string, code: string): string => {
+export function useFieldErrorText(
+  values: Record<string, string | number> = {},
+  { namespace = "adminStaff.errors", blankIsRequired = false }: ErrorTextOptions = {},
+) {
+  const t = useTranslations(namespace);
+  return (field: string, rawCode: string): string => {
+    const code = blankIsRequired && BLANK_CODES.has(rawCode) ? "required" : rawCode;
     if (t.has(`${field}.${code}`)) return t(`${field}.${code}`, values);
     if (t.has(`generic.${code}`)) return t(`generic.${code}`, values);
     return t("generic.invalid");
@@ -54,18 +67,19 @@ export function FieldError({
   result,
   field,
   values,
+  ...options
 }: {
   id: string;
   result: ActionResult<unknown> | null;
   field: string;
   values?: Record<string, string | number>;
-}) {
-  const text = useFieldErrorText(values);
+} & ErrorTextOptions) {
+  const text = useFieldErrorText(values, options);
   const codes = [...new Set(codesFor(result, field))];
   if (!codes.length) return null;
   return (
     <p className="field-error" id={`${id}-error`} data-testid={`${id}-error`} style={{ margin: 0 }}>
-      {codes.map((code) => text(field, code)).join(" ")}
+      {[...new Set(codes.map((code) => text(field, code)))].join(" ")}
     </p>
   );
 }
@@ -79,14 +93,15 @@ export function FormMessage({
   result,
   fields,
   success,
+  ...options
 }: {
   testId: string;
   result: ActionResult<unknown> | null;
   fields: readonly string[];
   success?: ReactNode;
-}) {
+} & ErrorTextOptions) {
   const tErrors = useTranslations("errors");
-  const text = useFieldErrorText();
+  const text = useFieldErrorText({}, options);
   if (!result) return null;
   if (result.ok) {
     if (!success) return null;
