@@ -111,36 +111,9 @@ export async function expectNoSeriousAxeViolations(page: Page, screen: string): 
   expect(serious.map((v) => `${screen}: ${v.id}: ${v.help} (${v.nodes.length}×)`)).toEqual([]);
 }
 
-// --- Identity documents (ICAO 9303): check digits computed here, independently of src/domain/visits/mrz.ts.
+// --- Identity documents (ICAO 9303): tests/helpers/mrz-builder.ts builds them.
 
-export function mrzCheckDigit(field: string): string {
-  const weights = [7, 3, 1];
-  let total = 0;
-  for (let i = 0; i < field.length; i++) {
-    const ch = field[i];
-    const v = ch === "<" ? 0 : ch >= "0" && ch <= "9" ? Number(ch) : ch.charCodeAt(0) - 55;
-    total += v * weights[i % 3];
-  }
-  return String(total % 10);
-}
-
-const fill = (s: string, n: number) => s.padEnd(n, "<");
-
-/** An ID card's MRZ (TD1, 3×30). Dates yymmdd; names "SURNAME<<GIVEN<NAMES". */
-export function td1Mrz(p: {
-  state: string;
-  number: string;
-  birth: string;
-  expiry: string;
-  names: string;
-  sex?: "F" | "M" | "<";
-}): string[] {
-  const number = fill(p.number, 9);
-  const l1 = fill(`I<${p.state}${number}${mrzCheckDigit(number)}`, 30);
-  const head = `${p.birth}${mrzCheckDigit(p.birth)}${p.sex ?? "F"}${p.expiry}${mrzCheckDigit(p.expiry)}${fill(p.state, 3)}${fill("", 11)}`;
-  const composite = l1.slice(5, 30) + head.slice(0, 7) + head.slice(8, 15) + head.slice(18, 29);
-  return [l1, head + mrzCheckDigit(composite), fill(p.names, 30)];
-}
+export { td1 as td1Mrz } from "../../tests/helpers/mrz-builder";
 
 /** A document number nobody used yet (letters and digits, 9 characters). */
 export function uniqueDocumentNumber(): string {

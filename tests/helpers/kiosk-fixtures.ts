@@ -9,6 +9,7 @@ import { newInviteNonce, signInvite } from "@/src/domain/visits/invite-token";
 import type { KioskDevice } from "@/src/domain/visits/kiosk-check-in";
 import { newPassId } from "@/src/domain/visits/scan-classify";
 import type { LocationKind, RegistrationMode, Role } from "@/src/generated/prisma/enums";
+import { td1, td3 } from "@/tests/helpers/mrz-builder";
 
 export const HOUR = 60 * 60 * 1000;
 export const MINUTE = 60 * 1000;
@@ -175,63 +176,9 @@ export function collectEvents(ctx: DomainContext) {
   };
 }
 
-// --- Identity documents (ICAO 9303), check digits computed here.
+// --- Identity documents (ICAO 9303): see mrz-builder.ts.
 
-export function checkDigit(field: string): string {
-  const weights = [7, 3, 1];
-  let total = 0;
-  for (let i = 0; i < field.length; i++) {
-    const ch = field[i];
-    const v = ch === "<" ? 0 : ch >= "0" && ch <= "9" ? Number(ch) : ch.charCodeAt(0) - 55;
-    total += v * weights[i % 3];
-  }
-  return String(total % 10);
-}
-
-const fill = (s: string, n: number) => s.padEnd(n, "<");
-
-/** ID card (TD1, 3×30). `optional1` is line 1's optional data (a Dutch card: the BSN). */
-export function td1(p: {
-  state: string;
-  number: string;
-  birth: string;
-  expiry: string;
-  names: string;
-  optional1?: string;
-  nationality?: string;
-}): string[] {
-  const number = fill(p.number, 9);
-  const l1 = fill(`I<${p.state}${number}${checkDigit(number)}${p.optional1 ?? ""}`, 30);
-  const head = `${p.birth}${checkDigit(p.birth)}F${p.expiry}${checkDigit(p.expiry)}${fill(p.nationality ?? p.state, 3)}${fill("", 11)}`;
-  const composite = l1.slice(5, 30) + head.slice(0, 7) + head.slice(8, 15) + head.slice(18, 29);
-  return [l1, head + checkDigit(composite), fill(p.names, 30)];
-}
-
-/** Passport (TD3, 2×44). `personal` is the personal number (a Dutch passport: the BSN). */
-export function td3(p: {
-  state: string;
-  number: string;
-  birth: string;
-  expiry: string;
-  names: string;
-  personal?: string;
-  nationality?: string;
-}): string[] {
-  const l1 = fill(`P<${p.state}${p.names}`, 44);
-  const number = fill(p.number, 9);
-  const personal = fill(p.personal ?? "", 14);
-  const personalCd = p.personal ? checkDigit(personal) : "<";
-  const head = `${number}${checkDigit(number)}${fill(p.nationality ?? p.state, 3)}${p.birth}${checkDigit(p.birth)}F${p.expiry}${checkDigit(p.expiry)}${personal}${personalCd}`;
-  const composite = head.slice(0, 10) + head.slice(13, 20) + head.slice(21, 43);
-  return [l1, head + checkDigit(composite)];
-}
-
-/** A copy of the MRZ with one character replaced (e.g. to break a check digit). */
-export function tamperMrz(lines: string[], line: number, index: number, ch: string): string[] {
-  const copy = [...lines];
-  copy[line] = copy[line].slice(0, index) + ch + copy[line].slice(index + 1);
-  return copy;
-}
+export { checkDigit, tamperMrz, td1, td3 } from "@/tests/helpers/mrz-builder";
 
 /** A BSN-like number (passes the 11-test) for the Dutch ID card's optional data. */
 export const BSN = "111222333";

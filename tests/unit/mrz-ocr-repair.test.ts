@@ -2,32 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseMrz } from "@/src/domain/visits/mrz";
 import { cleanOcrLines, repairMrz } from "@/src/kiosk/scan/mrz-ocr/repair";
+import { td1, td3 } from "@/tests/helpers/mrz-builder";
 
 // --- Specimens, with check digits computed here, independently of the code under test.
-function cd(field: string): string {
-  const weights = [7, 3, 1];
-  let total = 0;
-  [...field].forEach((ch, i) => {
-    const v = ch === "<" ? 0 : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55;
-    total += v * weights[i % 3];
-  });
-  return String(total % 10);
-}
-const fill = (s: string, n: number) => s.padEnd(n, "<");
-function td1(p: { state: string; number: string; optional1?: string; birth: string; expiry: string; names: string }) {
-  const number9 = fill(p.number, 9);
-  const l1 = fill(`I<${p.state}${number9}${cd(number9)}${p.optional1 ?? ""}`, 30);
-  const head = `${p.birth}${cd(p.birth)}F${p.expiry}${cd(p.expiry)}${p.state}${fill("", 11)}`;
-  const composite = l1.slice(5, 30) + head.slice(0, 7) + head.slice(8, 15) + head.slice(18, 29);
-  return [l1, head + cd(composite), fill(p.names, 30)];
-}
-function td3(p: { state: string; names: string; number: string; birth: string; expiry: string; personal?: string }) {
-  const number = fill(p.number, 9);
-  const personal = fill(p.personal ?? "", 14);
-  const head = `${number}${cd(number)}${p.state}${p.birth}${cd(p.birth)}M${p.expiry}${cd(p.expiry)}${personal}${p.personal ? cd(personal) : "<"}`;
-  return [fill(`P<${p.state}${p.names}`, 44), head + cd(head.slice(0, 10) + head.slice(13, 20) + head.slice(21, 43))];
-}
-
 // ICAO 9303 specimens exactly as published, and Dutch ones with a BSN-like number in the optional data.
 const ICAO_TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
 const ICAO_TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
@@ -46,6 +23,7 @@ const NL_PASSPORT = td3({
   birth: "650310",
   expiry: "290309",
   personal: "999999990",
+  sex: "M",
 });
 const SPECIMENS = { ICAO_TD3, ICAO_TD1, NL_ID, NL_PASSPORT };
 const TODAY = "2026-11-28";

@@ -1,68 +1,9 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { documentHashKey, mrzCheckDigit, parseMrz } from "@/src/domain/visits/mrz";
+import { checkDigit, tamperMrz, td1, td3 } from "@/tests/helpers/mrz-builder";
 
 // --- Test helper: builds MRZs with check digits computed here, independently of the code under test.
-function cd(field: string): string {
-  const weights = [7, 3, 1];
-  let total = 0;
-  [...field].forEach((ch, i) => {
-    const v = ch === "<" ? 0 : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55;
-    total += v * weights[i % 3];
-  });
-  return String(total % 10);
-}
-const fill = (s: string, n: number) => s.padEnd(n, "<");
-
-interface Td1 {
-  code?: string;
-  state: string;
-  number: string;
-  optional1?: string;
-  birth: string;
-  sex?: string;
-  expiry: string;
-  nationality?: string;
-  optional2?: string;
-  names: string;
-}
-function td1(p: Td1): string[] {
-  const number9 = p.number.length > 9 ? p.number.slice(0, 9) : fill(p.number, 9);
-  const numberPart =
-    p.number.length > 9 ? `${number9}<${p.number.slice(9)}${cd(p.number)}` : `${number9}${cd(number9)}`;
-  const l1 = fill(`${fill(p.code ?? "I", 2)}${p.state}${numberPart}${p.optional1 ?? ""}`, 30);
-  const l2head = `${p.birth}${cd(p.birth)}${p.sex ?? "F"}${p.expiry}${cd(p.expiry)}${fill(p.nationality ?? p.state, 3)}${fill(p.optional2 ?? "", 11)}`;
-  const composite = l1.slice(5, 30) + l2head.slice(0, 7) + l2head.slice(8, 15) + l2head.slice(18, 29);
-  return [l1, l2head + cd(composite), fill(p.names, 30)];
-}
-
-interface Td3 {
-  state: string;
-  names: string;
-  number: string;
-  nationality?: string;
-  birth: string;
-  sex?: string;
-  expiry: string;
-  personal?: string;
-}
-function td3(p: Td3): string[] {
-  const l1 = fill(`P<${p.state}${p.names}`, 44);
-  const number = fill(p.number, 9);
-  const personal = fill(p.personal ?? "", 14);
-  const personalCd = p.personal ? cd(personal) : "<";
-  const head = `${number}${cd(number)}${fill(p.nationality ?? p.state, 3)}${p.birth}${cd(p.birth)}${p.sex ?? "F"}${p.expiry}${cd(p.expiry)}${personal}${personalCd}`;
-  const composite = head.slice(0, 10) + head.slice(13, 20) + head.slice(21, 43);
-  return [l1, head + cd(composite)];
-}
-
-/** Replaces the character at `index` of line `line` (to break one check digit). */
-function tamper(lines: string[], line: number, index: number, ch: string): string[] {
-  const copy = [...lines];
-  copy[line] = copy[line].slice(0, index) + ch + copy[line].slice(index + 1);
-  return copy;
-}
-
 // ICAO 9303 specimens (Part 4 and Part 5), exactly as published.
 const ICAO_TD3 = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
 const ICAO_TD1 = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
@@ -118,7 +59,7 @@ describe("test helper", () => {
 
   it("agrees with the module's check digit", () => {
     for (const field of ["L898902C3", "740812", "<<<<<<", "D23145890", "SPECI2014", "ZE184226B<<<<<"]) {
-      expect(mrzCheckDigit(field)).toBe(cd(field));
+      expect(mrzCheckDigit(field)).toBe(checkDigit(field));
     }
   });
 });
@@ -185,7 +126,7 @@ describe("parseMrz", () => {
       vi.spyOn(console, m).mockImplementation(() => {}),
     );
     parseMrz(NL_ID.join("\n"), TODAY);
-    parseMrz(tamper(NL_ID, 1, 29, "0").join("\n"), TODAY);
+    parseMrz(tamperMrz(NL_ID, 1, 29, "0").join("\n"), TODAY);
     parseMrz("garbage", TODAY);
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
   });
@@ -215,7 +156,7 @@ describe("parseMrz", () => {
       [1, 29],
     ]) {
       const wrong = String((Number(NL_ID[line][col]) + 1) % 10);
-      expect(parseMrz(tamper(NL_ID, line, col, wrong).join("\n"), TODAY)).toEqual({
+      expect(parseMrz(tamperMrz(NL_ID, line, col, wrong).join("\n"), TODAY)).toEqual({
         ok: false,
         reason: "check_digits",
       });
@@ -223,7 +164,7 @@ describe("parseMrz", () => {
     // TD3: document number, birth, expiry, personal number, composite.
     for (const col of [9, 19, 27, 42, 43]) {
       const wrong = String((Number(NL_PASSPORT[1][col]) + 1) % 10);
-      expect(parseMrz(tamper(NL_PASSPORT, 1, col, wrong).join("\n"), TODAY)).toEqual({
+      expect(parseMrz(tamperMrz(NL_PASSPORT, 1, col, wrong).join("\n"), TODAY)).toEqual({
         ok: false,
         reason: "check_digits",
       });
@@ -231,9 +172,9 @@ describe("parseMrz", () => {
   });
 
   it("refuses a misread field that its check digit catches (e.g. O for 0 in the BSN)", () => {
-    const misread = tamper(NL_ID, 0, 23, "O"); // last digit of the optional data: only the composite covers it
+    const misread = tamperMrz(NL_ID, 0, 23, "O"); // last digit of the optional data: only the composite covers it
     expect(parseMrz(misread.join("\n"), TODAY)).toEqual({ ok: false, reason: "check_digits" });
-    expect(parseMrz(tamper(NL_ID, 0, 6, "Q").join("\n"), TODAY)).toEqual({ ok: false, reason: "check_digits" });
+    expect(parseMrz(tamperMrz(NL_ID, 0, 6, "Q").join("\n"), TODAY)).toEqual({ ok: false, reason: "check_digits" });
   });
 
   it("refuses an expired document, but not on its last day", () => {
@@ -267,7 +208,7 @@ describe("parseMrz", () => {
     const lines = td1({ state: "PRT", number: "D23145890123", birth: "740812", expiry: "300415", names: "SILVA<<ANA" });
     expect(lines[0][14]).toBe("<");
     expect(parseMrz(lines.join("\n"), TODAY)).toMatchObject({ ok: true, documentNumber: "D23145890123" });
-    expect(parseMrz(tamper(lines, 0, 18, "0").join("\n"), TODAY)).toEqual({ ok: false, reason: "check_digits" });
+    expect(parseMrz(tamperMrz(lines, 0, 18, "0").join("\n"), TODAY)).toEqual({ ok: false, reason: "check_digits" });
   });
 
   it("handles a one-letter issuing state (Germany: D<<)", () => {
