@@ -4,9 +4,10 @@
 // a page's canvas draws a card with a printed (visual) zone and the MRZ in a monospace font (OCR-B
 // is not installed; DejaVu Sans Mono from fonts-dejavu-core is), and its luma becomes the Y plane.
 // Files are large (1280×720: 1.4 MB a frame): generate them in the test set-up, never commit them.
-import fs from "node:fs";
-import path from "node:path";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { writeLumaY4m } from "./fake-camera";
+
+export { writeLumaY4m };
 
 export interface FakeMrzCameraOptions {
   width?: number;
@@ -139,26 +140,6 @@ export async function renderMrzFrames(
     blank: Buffer.from(planes.blank, "base64"),
     withDocument: planes.withDocument.map((b) => Buffer.from(b, "base64")),
   };
-}
-
-/** Writes a .y4m (4:2:0, chroma neutral) from luma planes; returns the file's absolute path. */
-export function writeLumaY4m(file: string, planes: Buffer[], width: number, height: number, fps = 10): string {
-  if (width % 2 || height % 2) throw new Error("width and height must be even (4:2:0)");
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const target = path.resolve(file);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const fd = fs.openSync(target, "w");
-  try {
-    fs.writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
-    for (const plane of planes) {
-      fs.writeSync(fd, "FRAME\n");
-      fs.writeSync(fd, plane);
-      fs.writeSync(fd, chroma);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return target;
 }
 
 /**

@@ -53,28 +53,34 @@ function lumaFrame(width: number, height: number, code: ReturnType<typeof qrModu
   return y;
 }
 
-/** Writes a .y4m (4:2:0) showing a QR code with `text`; returns the file's absolute path. */
-export function writeQrY4m(file: string, text: string, options: FakeCameraOptions = {}): string {
-  const { width = 640, height = 480, frames = 4, blankFrames = 0, fps = 10, size = 0.6 } = options;
+/** Writes a .y4m (4:2:0, chroma neutral) from luma planes; returns the file's absolute path. */
+export function writeLumaY4m(file: string, planes: Buffer[], width: number, height: number, fps = 10): string {
   if (width % 2 || height % 2) throw new Error("width and height must be even (4:2:0)");
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128); // U then V, neutral
-  const marker = Buffer.from("FRAME\n");
-  const blank = lumaFrame(width, height, null, size);
-  const withCode = lumaFrame(width, height, qrModules(text), size);
   const target = path.resolve(file);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const fd = fs.openSync(target, "w");
   try {
     fs.writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
-    for (let i = 0; i < blankFrames + frames; i++) {
-      fs.writeSync(fd, marker);
-      fs.writeSync(fd, i < blankFrames ? blank : withCode);
+    for (const plane of planes) {
+      fs.writeSync(fd, "FRAME\n");
+      fs.writeSync(fd, plane);
       fs.writeSync(fd, chroma);
     }
   } finally {
     fs.closeSync(fd);
   }
   return target;
+}
+
+/** Writes a .y4m (4:2:0) showing a QR code with `text`; returns the file's absolute path. */
+export function writeQrY4m(file: string, text: string, options: FakeCameraOptions = {}): string {
+  const { width = 640, height = 480, frames = 4, blankFrames = 0, fps = 10, size = 0.6 } = options;
+  if (width % 2 || height % 2) throw new Error("width and height must be even (4:2:0)");
+  const blank = lumaFrame(width, height, null, size);
+  const withCode = lumaFrame(width, height, qrModules(text), size);
+  const planes = [...Array<Buffer>(blankFrames).fill(blank), ...Array<Buffer>(frames).fill(withCode)];
+  return writeLumaY4m(file, planes, width, height, fps);
 }
 
 /** Chromium flags that make `file` the webcam (add them to launchOptions.args). */
