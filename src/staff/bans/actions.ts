@@ -6,6 +6,7 @@ import { getLocale } from "next-intl/server";
 import { requirePermission } from "@/src/domain/access/permissions";
 import { createBan, endBan } from "@/src/domain/bans/manage-bans";
 import { AppError } from "@/src/domain/errors";
+import { endOfDay, localDay, startOfDay } from "@/src/domain/local-day";
 import { redirect } from "@/src/i18n/navigation";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
@@ -13,7 +14,6 @@ import { fieldErrorsOf } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
 import { formValues } from "@/src/staff/admin-staff/schemas";
 import { createBanSchema, endBanSchema } from "@/src/staff/bans/schemas";
-import { endOfDay, localDay, startOfDay } from "@/src/staff/desk/zoned-time";
 
 async function manager() {
   const actor = requirePermission(await getStaffActor(), "bans.manage");

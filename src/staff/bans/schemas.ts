@@ -1,8 +1,8 @@
 // What the ban forms may send. The domain checks the rest (dates against each other and the
 // maximum length, a known visitor, name + date of birth when no visitor is given, the location).
 import { z } from "zod";
+import { isCalendarDay } from "@/src/domain/local-day";
 import { BanReason, BanScope } from "@/src/generated/prisma/enums";
-import { isCalendarDay } from "@/src/staff/desk/zoned-time";
 
 export const BAN_SCOPES = Object.values(BanScope);
 export const BAN_REASONS = Object.values(BanReason);

@@ -3,11 +3,11 @@
 // capacity, the queue. The browser keeps it current from the realtime events.
 import { type DeskAlertView, openDeskAlerts } from "@/src/domain/desk/desk-alerts";
 import type { QueueSnapshot, VisitSummary } from "@/src/domain/events/domain-events";
+import { localDay, startOfDay } from "@/src/domain/local-day";
 import { CALLED_TICKET_TTL_MS, OPEN_VISIT, queueView } from "@/src/domain/visits/capacity";
 import { visitSummary } from "@/src/domain/visits/visit-summary";
 import { domain } from "@/src/server/runtime";
 import type { StaffLocation } from "@/src/staff/desk/staff-locations";
-import { localDay, startOfDay } from "@/src/staff/desk/zoned-time";
 
 export type DepartedVisit = VisitSummary & { checkedOutAt: string };
 

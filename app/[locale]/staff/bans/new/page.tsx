@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MAX_BAN_DAYS } from "@/src/domain/bans/manage-bans";
+import { localDay } from "@/src/domain/local-day";
 import { Link } from "@/src/i18n/navigation";
 import { domain } from "@/src/server/runtime";
 import { BanForm } from "@/src/staff/bans/ban-form";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
-import { localDay } from "@/src/staff/desk/zoned-time";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
