@@ -346,42 +346,49 @@ export function ScanScreen(props: {
   onBack: () => void;
 }) {
   const t = useTranslations("kiosk");
-  const camera = useCameraMessages();
   return (
     <section className="kiosk-screen" data-testid="kiosk-scan-screen">
       <Heading>{t("scan.title")}</Heading>
       <QueueBanner queueNumber={props.queueNumber} />
       <p className="kiosk-lead">{t("scan.instruction")}</p>
-      <div className="kiosk-scan-grid">
-        <div className="kiosk-camera">
-          <CameraScanner onScan={props.onScan} paused={props.busy} messages={camera} />
-        </div>
-        <div className="kiosk-scan-side">
-          <CodeForm
-            testId="kiosk-manual-code"
-            label={t("scan.manualLabel")}
-            submitLabel={t("scan.submit")}
-            notice={props.notice ? t("scan.unknownCode") : null}
-            busy={props.busy}
-            onScan={props.onScan}
-            onTyping={props.onTyping}
-          />
-          <button
-            type="button"
-            className="kiosk-btn kiosk-btn-secondary"
-            onClick={props.onWalkIn}
-            disabled={props.busy}
-            data-testid="kiosk-scan-no-code"
-          >
-            <Icon name="form" />
-            {t("scan.noCode")}
-          </button>
-        </div>
-      </div>
+      <ScanArea busy={props.busy} onScan={props.onScan}>
+        <CodeForm
+          testId="kiosk-manual-code"
+          label={t("scan.manualLabel")}
+          submitLabel={t("scan.submit")}
+          notice={props.notice ? t("scan.unknownCode") : null}
+          busy={props.busy}
+          onScan={props.onScan}
+          onTyping={props.onTyping}
+        />
+        <button
+          type="button"
+          className="kiosk-btn kiosk-btn-secondary"
+          onClick={props.onWalkIn}
+          disabled={props.busy}
+          data-testid="kiosk-scan-no-code"
+        >
+          <Icon name="form" />
+          {t("scan.noCode")}
+        </button>
+      </ScanArea>
       <div className="kiosk-row">
         <BackButton onBack={props.onBack} />
       </div>
     </section>
+  );
+}
+
+/** The camera with its viewfinder beside the typed-code form (and whatever else the screen offers). */
+function ScanArea({ busy, onScan, children }: { busy: boolean; onScan: OnScan; children: ReactNode }) {
+  const camera = useCameraMessages();
+  return (
+    <div className="kiosk-scan-grid">
+      <div className="kiosk-camera">
+        <CameraScanner onScan={onScan} paused={busy} messages={camera} />
+      </div>
+      <div className="kiosk-scan-side">{children}</div>
+    </div>
   );
 }
 
@@ -393,27 +400,21 @@ export function LeaveScreen(props: {
   onBack: () => void;
 }) {
   const t = useTranslations("kiosk");
-  const camera = useCameraMessages();
   return (
     <section className="kiosk-screen" data-testid="kiosk-leave-screen">
       <Heading>{t("leave.title")}</Heading>
       <p className="kiosk-lead">{t("leave.instruction")}</p>
-      <div className="kiosk-scan-grid">
-        <div className="kiosk-camera">
-          <CameraScanner onScan={props.onScan} paused={props.busy} messages={camera} />
-        </div>
-        <div className="kiosk-scan-side">
-          <CodeForm
-            testId="kiosk-leave-input"
-            label={t("leave.codeLabel")}
-            submitLabel={t("leave.submit")}
-            notice={props.notice ? t("leave.invalid") : null}
-            busy={props.busy}
-            onScan={props.onScan}
-            onTyping={props.onTyping}
-          />
-        </div>
-      </div>
+      <ScanArea busy={props.busy} onScan={props.onScan}>
+        <CodeForm
+          testId="kiosk-leave-input"
+          label={t("leave.codeLabel")}
+          submitLabel={t("leave.submit")}
+          notice={props.notice ? t("leave.invalid") : null}
+          busy={props.busy}
+          onScan={props.onScan}
+          onTyping={props.onTyping}
+        />
+      </ScanArea>
       <div className="kiosk-row">
         <BackButton onBack={props.onBack} />
       </div>
