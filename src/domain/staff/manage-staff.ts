@@ -4,6 +4,7 @@ import { hmac } from "@/src/domain/crypto";
 import type { DomainContext } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "@/src/domain/staff/passwords";
+import type { Prisma } from "@/src/generated/prisma/client";
 import type { Role } from "@/src/generated/prisma/enums";
 
 export interface StaffInput {
@@ -175,13 +176,13 @@ export async function setBadge(
   });
 }
 
-/** Staff list for the admin screen, without any secret. */
-export async function listStaff(ctx: DomainContext) {
-  const rows = await ctx.db.staffMember.findMany({
-    orderBy: [{ active: "desc" }, { name: "asc" }],
-    include: { locations: { include: { location: { select: { id: true, name: true } } } } },
-  });
-  return rows.map((s) => ({
+const withLocations = { locations: { include: { location: { select: { id: true, name: true } } } } } as const;
+
+type StaffWithLocations = Prisma.StaffMemberGetPayload<{ include: typeof withLocations }>;
+
+/** A staff member as the admin screens show them: no password hash, no badge hash. */
+function staffRow(s: StaffWithLocations) {
+  return {
     id: s.id,
     name: s.name,
     email: s.email,
@@ -190,7 +191,22 @@ export async function listStaff(ctx: DomainContext) {
     active: s.active,
     hasBadge: !!s.badgeHash,
     locations: s.locations.map((l) => l.location),
-  }));
+  };
+}
+
+/** Staff list for the admin screen, without any secret. */
+export async function listStaff(ctx: DomainContext) {
+  const rows = await ctx.db.staffMember.findMany({
+    orderBy: [{ active: "desc" }, { name: "asc" }],
+    include: withLocations,
+  });
+  return rows.map(staffRow);
+}
+
+/** One staff member for the admin screen, without any secret; null when unknown. */
+export async function findStaff(ctx: DomainContext, id: string) {
+  const s = await ctx.db.staffMember.findUnique({ where: { id }, include: withLocations });
+  return s ? staffRow(s) : null;
 }
 
 /** The staff member as an Actor: with current role and locations; null when gone or inactive. */

@@ -1,5 +1,5 @@
 // Data for the admin staff pages (server only; callers have checked `staff.manage`).
-import { listStaff } from "@/src/domain/staff/manage-staff";
+import { findStaff, listStaff } from "@/src/domain/staff/manage-staff";
 import { domain } from "@/src/server/runtime";
 
 export type StaffRow = Awaited<ReturnType<typeof listStaff>>[number];
@@ -10,22 +10,7 @@ export async function loadStaffList(): Promise<StaffRow[]> {
 
 /** One staff member for the edit page, without any secret; null when unknown. */
 export async function loadStaffMember(id: string): Promise<StaffRow | null> {
-  const ctx = await domain();
-  const s = await ctx.db.staffMember.findUnique({
-    where: { id },
-    include: { locations: { include: { location: { select: { id: true, name: true } } } } },
-  });
-  if (!s) return null;
-  return {
-    id: s.id,
-    name: s.name,
-    email: s.email,
-    role: s.role,
-    locale: s.locale,
-    active: s.active,
-    hasBadge: !!s.badgeHash,
-    locations: s.locations.map((l) => l.location),
-  };
+  return findStaff(await domain(), id);
 }
 
 export interface LocationOption {
