@@ -1,9 +1,11 @@
 // Server side of the device screens (/kiosk, /panic, /desk): which device this browser is, and
 // whether it may show the requested screen. Never throws for a missing or stale credential.
 import { cookies } from "next/headers";
+import { roomNameOf } from "@/src/domain/devices/devices";
 import type { DeviceKind } from "@/src/generated/prisma/enums";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 import { getDevice } from "@/src/server/auth/get-actor";
+import { domain } from "@/src/server/runtime";
 
 /** What the browser-side device shell needs to know (nothing secret). */
 export interface ShellDevice {
@@ -33,7 +35,7 @@ export async function loadDeviceScreen(expected: DeviceKind): Promise<DeviceScre
     name: d.name,
     kind: d.kind,
     locationName: d.location.name,
-    roomName: d.room?.name ?? null,
+    roomName: await roomNameOf(await domain(), d.roomId),
   };
   return d.kind === expected ? { state: "ok", device } : { state: "wrongKind", device, expected };
 }

@@ -449,7 +449,8 @@ describe("identity document", () => {
     // Valid through its last day.
     const lastDay = td1({ state: "NLD", number: "SPECI2019", birth: "900215", expiry: "260310", names: "JANSEN<<EVA" });
     expect((await scan(site.kiosk, lastDay.join("\n"))).step).toBe("rules");
-    expect(await ctx.db.visitor.count()).toBe(1);
+    // Nothing is stored before the visitor has answered the house rules.
+    expect(await ctx.db.visitor.count()).toBe(0);
     expect(await ctx.db.visit.count()).toBe(0);
   });
 
@@ -483,6 +484,37 @@ describe("walk-in registration", () => {
     expect(events.named("visit.checked_in")).toMatchObject([
       { visitorName: "Piet B.", method: "WALK_IN", hostId: null },
     ]);
+  });
+
+  it("stores nothing for a walk-in who walks away at the house rules", async () => {
+    const site = await makeSite(ctx.db);
+    const asked = await walkIn(site.kiosk, { mode: "FULL", firstName: "Piet", lastName: "Bakker", purpose: "x" });
+    expect(asked.step).toBe("rules");
+    expect(await ctx.db.visitor.count()).toBe(0);
+    expect(await ctx.db.visit.count()).toBe(0);
+    expect(await ctx.db.auditEvent.count()).toBe(0);
+  });
+
+  it("two taps on accept for a walk-in make one visitor and one visit", async () => {
+    const site = await makeSite(ctx.db);
+    const asked = await walkIn(site.kiosk, { mode: "FULL", firstName: "Piet", lastName: "Bakker", purpose: "x" });
+    const [a, b] = await Promise.all([decide(site.kiosk, asked), decide(site.kiosk, asked)]);
+    expect(a).toMatchObject({ step: "checked-in", firstName: "Piet" });
+    expect(b).toEqual(a);
+    // A third tap, later, with the same token: still the same answer.
+    expect(await decide(site.kiosk, asked)).toEqual(a);
+    expect(await ctx.db.visitor.count()).toBe(1);
+    expect(await ctx.db.visit.count()).toBe(1);
+    expect(events.named("visit.checked_in")).toHaveLength(1);
+  });
+
+  it("a walk-in who declines the rules is registered with the declined visit, for the desk", async () => {
+    const site = await makeSite(ctx.db);
+    const asked = await walkIn(site.kiosk, { mode: "FULL", firstName: "Piet", lastName: "Bakker", purpose: "x" });
+    expect(await decide(site.kiosk, asked, "decline")).toEqual({ step: "see-desk", reason: "declined" });
+    expect(await ctx.db.visitor.findFirstOrThrow()).toMatchObject({ firstName: "Piet", lastName: "Bakker" });
+    expect(await onlyVisit()).toMatchObject({ rulesDeclined: true, method: "WALK_IN" });
+    expect(await ctx.db.rulesAcceptance.count()).toBe(0);
   });
 
   it("stores only first name, age and nationality group for a minimal walk-in", async () => {

@@ -111,7 +111,14 @@ describe("kiosk routes", () => {
       ),
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ step: "rules", firstName: "Ahmad" });
+    const asked = await res.json();
+    expect(asked).toMatchObject({ step: "rules", firstName: "Ahmad" });
+    // Nothing is stored before the visitor has answered the house rules.
+    expect(await ctx.db.visitor.count()).toBe(0);
+    const done = await checkInRoute(
+      post("/api/kiosk/check-in", { pending: asked.pending, decision: "accept" }, kioskCookie),
+    );
+    expect(await done.json()).toMatchObject({ step: "checked-in", firstName: "Ahmad" });
     expect(await ctx.db.visitor.findFirstOrThrow()).toMatchObject({
       age: 34,
       nationalityGroup: "NON_EU",

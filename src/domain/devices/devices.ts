@@ -172,9 +172,15 @@ export async function deviceByCredential(ctx: Pick<DomainContext, "db">, credent
   if (!credential || credential.length > 200) return null;
   const d = await ctx.db.device.findUnique({
     where: { credentialHash: sha256(credential) },
-    include: { location: true, room: true },
+    include: { location: true },
   });
   return d && !d.revokedAt ? d : null;
+}
+
+/** The name of the room a device is bound to (room tablets), or null. */
+export async function roomNameOf(ctx: Pick<DomainContext, "db">, roomId: string | null): Promise<string | null> {
+  if (!roomId) return null;
+  return (await ctx.db.room.findUnique({ where: { id: roomId }, select: { name: true } }))?.name ?? null;
 }
 
 /** Records a heartbeat or (dis)connection; publishes presence when online state flips. */

@@ -18,17 +18,27 @@ export async function currentRulesVersion(db: Db | Tx, locationId: string): Prom
   return latest?.version ?? 0;
 }
 
-/** The current published rules in the visitor's language (or a fallback), or null if none. */
+/**
+ * The current published rules in the visitor's language (or a fallback), or null if none. One
+ * query: every published version has a Dutch text, so the newest row among the wanted languages
+ * is always of the current version.
+ */
 export async function currentRules(db: Db | Tx, locationId: string, language: string) {
-  const version = await currentRulesVersion(db, locationId);
+  const wanted = [language, ...FALLBACK];
+  const rows = await db.houseRules.findMany({
+    where: { locationId, publishedAt: { not: null }, language: { in: wanted } },
+    orderBy: { version: "desc" },
+    take: wanted.length,
+    select: { version: true, language: true, title: true, body: true },
+  });
+  const version = rows[0]?.version;
   if (!version) return null;
-  const texts = await db.houseRules.findMany({ where: { locationId, version, publishedAt: { not: null } } });
-  for (const lang of [language, ...FALLBACK]) {
-    const t = texts.find((r) => r.language === lang);
-    if (t) return { version, language: t.language, title: t.title, body: t.body };
+  const current = rows.filter((r) => r.version === version);
+  for (const lang of wanted) {
+    const t = current.find((r) => r.language === lang);
+    if (t) return t;
   }
-  const any = texts[0];
-  return any ? { version, language: any.language, title: any.title, body: any.body } : null;
+  return null;
 }
 
 export async function hasAcceptedCurrent(
@@ -44,17 +54,20 @@ export async function hasAcceptedCurrent(
   return !!row;
 }
 
-export async function recordAcceptance(
-  tx: Tx,
-  visitorId: string,
-  locationId: string,
-  version: number,
-  language: string,
-  at: Date,
-) {
+export interface Acceptance {
+  visitorId: string;
+  locationId: string;
+  version: number;
+  language: string;
+  acceptedAt: Date;
+}
+
+/** Records the acceptance once per visitor, location and version (a second one changes nothing). */
+export async function recordAcceptance(tx: Tx, a: Acceptance) {
+  const { visitorId, locationId, version } = a;
   await tx.rulesAcceptance.upsert({
     where: { visitorId_locationId_version: { visitorId, locationId, version } },
-    create: { visitorId, locationId, version, language, acceptedAt: at },
+    create: a,
     update: {},
   });
 }

@@ -11,20 +11,28 @@ import {
   publishDeskAlert,
   raiseDeskAlert,
 } from "@/src/domain/desk/desk-alerts";
+import { AppError } from "@/src/domain/errors";
+import { recordAcceptance } from "@/src/domain/house-rules/house-rules";
 import { OPEN_VISIT, publishQueue } from "@/src/domain/visits/capacity";
+import type { NewVisitor } from "@/src/domain/visits/pending-check-in";
 import { visitSummary } from "@/src/domain/visits/visit-summary";
-import type { Visit } from "@/src/generated/prisma/client";
+import type { Visit, Visitor } from "@/src/generated/prisma/client";
 import type { VisitMethod } from "@/src/generated/prisma/enums";
 
 export interface NewVisit {
-  locationId: string;
+  /** Where, and whether its entrance is access-controlled (a check-in then asks for the door). */
+  location: { id: string; controlledEntrance: boolean };
   visitorId: string;
+  /** Not yet in the database: created under `visitorId` in the visit's transaction. */
+  newVisitor?: NewVisitor | null;
   method: VisitMethod;
   appointmentId?: string | null;
   hostId?: string | null;
   roomId?: string | null;
   purpose?: string | null;
   rulesVersion?: number | null;
+  /** The visitor accepted this version of the house rules just now: recorded with the visit. */
+  acceptedRules?: { version: number; language: string } | null;
   language?: string | null;
   rulesDeclined?: boolean;
   ban?: { id: string; alert: Record<string, unknown> } | null;
@@ -51,54 +59,86 @@ const isUniqueViolation = (err: unknown) => (err as { code?: unknown } | null)?.
 
 /**
  * Creates the visit. When one is already open for this visitor at this location (two scans or two
- * taps that raced past the caller's own check), that visit is returned with `existing: true` and
- * nothing is written or published: a double scan is idempotent.
+ * taps), that visit is returned with `existing: true` and nothing is written or published: a double
+ * scan is idempotent. A visitor who no longer exists (erased meanwhile) gives NOT_FOUND.
  */
 export async function createVisit(
   ctx: DomainContext,
   actor: Actor,
   input: NewVisit,
-): Promise<Visit & { existing: boolean }> {
+): Promise<Visit & { existing: boolean; visitor: VisitorName | null }> {
   const now = ctx.clock.now();
-  let result: Awaited<ReturnType<typeof writeVisit>> | { existing: Visit };
+  let result: Awaited<ReturnType<typeof writeVisit>> | { existing: Visit; visitor: VisitorName };
   try {
     result = await ctx.db.$transaction(async (tx) => {
-      const already = await tx.visit.findFirst({
-        where: { locationId: input.locationId, visitorId: input.visitorId, status: OPEN_VISIT },
-      });
-      return already ? { existing: already } : writeVisit(tx, actor, input, now);
+      const { visitor, created } = await findOrCreateVisitor(tx, input, now);
+      if (!visitor) throw new AppError("NOT_FOUND", "Visitor not found");
+      // A visitor created just now has no open visit and no earlier acceptance.
+      const already = created
+        ? null
+        : await tx.visit.findFirst({
+            where: { locationId: input.location.id, visitorId: input.visitorId, status: OPEN_VISIT },
+          });
+      return already ? { existing: already, visitor } : writeVisit(tx, actor, input, visitor, created, now);
     });
   } catch (err) {
     // Another check-in for the same appointment won the race (a visit's appointment is unique).
     const other =
       input.appointmentId && isUniqueViolation(err)
-        ? await ctx.db.visit.findUnique({ where: { appointmentId: input.appointmentId } })
+        ? await ctx.db.visit.findUnique({
+            where: { appointmentId: input.appointmentId },
+            include: { visitor: { select: { firstName: true, lastName: true } } },
+          })
         : null;
     if (!other) throw err;
     return { ...other, existing: true };
   }
-  if ("existing" in result) return { ...result.existing, existing: true };
-  const { visit, visitor, alert, controlledEntrance } = result;
+  if ("existing" in result) return { ...result.existing, visitor: result.visitor, existing: true };
+  const { visit, visitor, alert } = result;
   ctx.events.publish("visit.checked_in", visitSummary(visit, visitor));
   if (alert) publishDeskAlert(ctx, alert);
   if (input.queueTicketId) await publishQueue(ctx, visit.locationId);
   // Nothing a banned visitor or one who declined the rules does releases a door.
-  if (controlledEntrance && !input.ban && !input.rulesDeclined) {
+  if (input.location.controlledEntrance && !input.ban && !input.rulesDeclined) {
     ctx.events.publish("door.release_requested", {
       locationId: visit.locationId,
       visitId: visit.id,
       reason: "check_in",
     });
   }
-  return { ...visit, existing: false };
+  return { ...visit, visitor, existing: false };
 }
 
-/** The visit, its appointment and queue ticket, any desk alert and the audit event, in one transaction. */
-async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, now: Date) {
-  const location = await tx.location.findUniqueOrThrow({ where: { id: input.locationId } });
+type VisitorName = Pick<Visitor, "firstName" | "lastName">;
+
+const NAME = { firstName: true, lastName: true } as const;
+
+/** The visitor, created now if new (a second tap finds the one the first tap created). */
+async function findOrCreateVisitor(tx: Tx, input: NewVisit, now: Date) {
+  const found = await tx.visitor.findUnique({ where: { id: input.visitorId }, select: NAME });
+  if (found || !input.newVisitor) return { visitor: found, created: false };
+  const v = input.newVisitor;
+  const visitor = await tx.visitor.create({
+    data: { ...v, id: input.visitorId, documentVerifiedAt: v.documentType ? now : null },
+    select: NAME,
+  });
+  return { visitor, created: true };
+}
+
+/**
+ * The visit, its house-rules acceptance, appointment and queue ticket, any desk alert and the audit
+ * event, in one transaction.
+ */
+async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, visitor: VisitorName, newVisitor: boolean, now: Date) {
+  const locationId = input.location.id;
+  if (input.acceptedRules) {
+    const acceptance = { visitorId: input.visitorId, locationId, ...input.acceptedRules, acceptedAt: now };
+    if (newVisitor) await tx.rulesAcceptance.create({ data: acceptance, select: { visitorId: true } });
+    else await recordAcceptance(tx, acceptance);
+  }
   const visit = await tx.visit.create({
     data: {
-      locationId: input.locationId,
+      locationId,
       visitorId: input.visitorId,
       method: input.method,
       appointmentId: input.appointmentId ?? null,
@@ -110,7 +150,7 @@ async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, now: Date) {
       banAlert: !!input.ban,
       banId: input.ban?.id ?? null,
       language: input.language ?? null,
-      leaveCode: await newLeaveCode(tx, input.locationId),
+      leaveCode: await newLeaveCode(tx, locationId),
       checkedInAt: now,
     },
   });
@@ -127,7 +167,7 @@ async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, now: Date) {
   const kind: DeskAlertKind | null = input.ban ? "BAN_MATCH" : input.rulesDeclined ? "RULES_DECLINED" : null;
   const alert: DeskAlertView | null = kind
     ? await raiseDeskAlert(tx, {
-        locationId: input.locationId,
+        locationId,
         kind,
         visitId: visit.id,
         data: input.ban?.alert ?? {},
@@ -138,7 +178,7 @@ async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, now: Date) {
     action: "visit.checked_in",
     subjectType: "Visit",
     subjectId: visit.id,
-    locationId: input.locationId,
+    locationId,
     data: {
       method: input.method,
       rulesVersion: input.rulesVersion ?? null,
@@ -147,9 +187,5 @@ async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, now: Date) {
     },
     at: now,
   });
-  const visitor = await tx.visitor.findUnique({
-    where: { id: input.visitorId },
-    select: { firstName: true, lastName: true },
-  });
-  return { visit, visitor, alert, controlledEntrance: location.controlledEntrance };
+  return { visit, visitor, alert };
 }

@@ -1,10 +1,13 @@
 // The kiosk's check-in flow: identify (invite, pass, identity document or walk-in form), check
-// bans silently, respect capacity, ask for the current house rules once, then create the visit.
+// bans silently, respect capacity, ask for the current house rules once, then create the visit. A
+// new visitor (walk-in, first document check) is written only together with the visit.
+import { randomUUID } from "node:crypto";
 import type { Actor } from "@/src/domain/access/actor";
 import { findActiveBan } from "@/src/domain/bans/ban-match";
 import { hmac } from "@/src/domain/crypto";
 import type { DomainContext } from "@/src/domain/db";
-import { currentRules, hasAcceptedCurrent, recordAcceptance } from "@/src/domain/house-rules/house-rules";
+import { AppError } from "@/src/domain/errors";
+import { currentRules, hasAcceptedCurrent } from "@/src/domain/house-rules/house-rules";
 import { localDay } from "@/src/domain/local-day";
 import {
   calledTicket,
@@ -27,14 +30,26 @@ import type {
 } from "@/src/domain/visits/kiosk-outcome";
 import { documentHashKey, parseMrz } from "@/src/domain/visits/mrz";
 import { nationalityGroupOf } from "@/src/domain/visits/nationality-group";
-import { PENDING_TTL_MS, signPending, verifyPending } from "@/src/domain/visits/pending-check-in";
+import { type NewVisitor, openPending, PENDING_TTL_MS, sealPending } from "@/src/domain/visits/pending-check-in";
 import { classifyScan } from "@/src/domain/visits/scan-classify";
+import type { Location } from "@/src/generated/prisma/client";
 import type { VisitMethod } from "@/src/generated/prisma/enums";
+
+/** The location fields the check-in needs. */
+type KioskLocation = Pick<
+  Location,
+  "id" | "registrationMode" | "timeZone" | "capacity" | "waitAlertMinutes" | "controlledEntrance"
+>;
 
 export interface KioskDevice {
   id: string;
   locationId: string;
+  /** The device's location when the caller already read it (the route handlers do), saving a query. */
+  location?: KioskLocation;
 }
+
+const locationOf = async (ctx: DomainContext, device: KioskDevice): Promise<KioskLocation> =>
+  device.location ?? ctx.db.location.findUniqueOrThrow({ where: { id: device.locationId } });
 
 const deviceActor = (d: KioskDevice): Actor => ({
   type: "DEVICE",
@@ -51,6 +66,8 @@ interface Identified {
   appointment?: { id: string; hostId: string; roomId: string | null; purpose: string | null } | null;
   purpose?: string | null;
   ban: Parameters<typeof findActiveBan>[2];
+  /** Not in the database yet (walk-in, first document check): no open visit or accepted rules to look for. */
+  newVisitor?: NewVisitor;
 }
 
 type Identification = { ok: true; who: Identified } | { ok: false; outcome: KioskOutcome };
@@ -62,27 +79,30 @@ export async function identifyAtKiosk(
   language: KioskLanguage,
 ): Promise<KioskOutcome> {
   const now = ctx.clock.now();
-  const location = await ctx.db.location.findUniqueOrThrow({ where: { id: device.locationId } });
+  const location = await locationOf(ctx, device);
 
   const id =
     input.kind === "scan"
       ? await identifyScan(ctx, device, input.text, location)
-      : await registerWalkIn(ctx, input.fields, location.registrationMode);
+      : registerWalkIn(input.fields, location.registrationMode);
   if (!id.ok) return id.outcome;
   const who = id.who;
 
   // A second scan of someone already inside answers as the first did (idempotent).
-  const open = await ctx.db.visit.findFirst({
-    where: { locationId: device.locationId, visitorId: who.visitorId, status: OPEN_VISIT },
-  });
+  const open = who.newVisitor
+    ? null
+    : await ctx.db.visit.findFirst({
+        where: { locationId: device.locationId, visitorId: who.visitorId, status: OPEN_VISIT },
+      });
   if (open) return openVisitOutcome(open, who.firstName, location.waitAlertMinutes);
 
   // Bans first: the desk must know, whatever else happens. The visitor is never told.
   const ban = await findActiveBan(ctx.db, device.locationId, { ...who.ban, visitorId: who.visitorId }, now);
   if (ban) {
     await createVisit(ctx, deviceActor(device), {
-      locationId: device.locationId,
+      location,
       visitorId: who.visitorId,
+      newVisitor: who.newVisitor,
       method: who.method,
       appointmentId: who.appointment?.id,
       hostId: who.appointment?.hostId,
@@ -123,10 +143,13 @@ export async function identifyAtKiosk(
 
   const rules = await currentRules(ctx.db, location.id, language);
   const purpose = who.purpose ?? who.appointment?.purpose ?? null;
-  if (rules && !(await hasAcceptedCurrent(ctx.db, who.visitorId, location.id, rules.version))) {
-    const pending = signPending(ctx.hmacKey, {
+  const accepted =
+    !rules || (!who.newVisitor && (await hasAcceptedCurrent(ctx.db, who.visitorId, location.id, rules.version)));
+  if (!accepted) {
+    const pending = sealPending(ctx.hmacKey, {
       deviceId: device.id,
       visitorId: who.visitorId,
+      newVisitor: who.newVisitor ?? null,
       appointmentId: who.appointment?.id ?? null,
       method: who.method,
       rulesVersion: rules.version,
@@ -140,8 +163,9 @@ export async function identifyAtKiosk(
   }
 
   const visit = await createVisit(ctx, deviceActor(device), {
-    locationId: location.id,
+    location,
     visitorId: who.visitorId,
+    newVisitor: who.newVisitor,
     method: who.method,
     appointmentId: who.appointment?.id,
     hostId: who.appointment?.hostId,
@@ -173,24 +197,19 @@ export async function completeCheckIn(
   decision: "accept" | "decline",
 ): Promise<KioskOutcome> {
   const now = ctx.clock.now();
-  const p = verifyPending(ctx.hmacKey, pendingToken, now);
+  const p = openPending(ctx.hmacKey, pendingToken, now);
   if (!p || p.deviceId !== device.id) return { step: "see-desk", reason: "code" };
-  const location = await ctx.db.location.findUniqueOrThrow({ where: { id: device.locationId } });
-  const visitor = await ctx.db.visitor.findUnique({ where: { id: p.visitorId }, select: { firstName: true } });
-  if (!visitor) return { step: "see-desk", reason: "code" };
-  const open = await ctx.db.visit.findFirst({
-    where: { locationId: location.id, visitorId: p.visitorId, status: OPEN_VISIT },
-  });
-  // Double tap on accept (or accept after decline): the first one counted.
-  if (open) return openVisitOutcome(open, visitor.firstName, location.waitAlertMinutes);
+  const location = await locationOf(ctx, device);
   const appointment = p.appointmentId
     ? await ctx.db.appointment.findUnique({
         where: { id: p.appointmentId },
-        include: { visit: { select: { id: true } } },
+        include: { visit: { select: { status: true } } },
       })
     : null;
   // The invite may have been used (a replayed token after check-out) or cancelled in the meantime.
-  if (p.appointmentId && (!appointment || appointment.visit || !INVITE_OPEN.includes(appointment.status))) {
+  // Its visit still being open is a double tap on accept: createVisit answers with that visit.
+  const inviteSpent = appointment?.visit && !(OPEN_VISIT.in as string[]).includes(appointment.visit.status);
+  if (p.appointmentId && (!appointment || inviteSpent || !INVITE_OPEN.includes(appointment.status))) {
     return { step: "see-desk", reason: "code" };
   }
   // A called queue number that expired while the rules were read no longer holds a place.
@@ -200,8 +219,9 @@ export async function completeCheckIn(
       ? p.queueTicketId
       : null;
   const base = {
-    locationId: location.id,
+    location,
     visitorId: p.visitorId,
+    newVisitor: p.newVisitor,
     method: p.method,
     appointmentId: appointment?.id,
     hostId: appointment?.hostId,
@@ -209,22 +229,47 @@ export async function completeCheckIn(
     purpose: p.purpose,
     language: p.language,
   };
-  if (decision === "decline") {
-    const declined = await createVisit(ctx, deviceActor(device), { ...base, rulesDeclined: true, rulesVersion: null });
-    return openVisitOutcome(declined, visitor.firstName, location.waitAlertMinutes);
-  }
-  if (location.capacity != null && !queueTicketId && !hasRoom(await capacityState(ctx.db, location.id))) {
+  if (
+    decision === "accept" &&
+    location.capacity != null &&
+    !queueTicketId &&
+    (p.newVisitor || !(await isInside(ctx, location.id, p.visitorId))) &&
+    !hasRoom(await capacityState(ctx.db, location.id))
+  ) {
     const { ticket, ahead } = await ctx.db.$transaction((tx) =>
       issueQueueTicket(tx, location.id, location.timeZone, now),
     );
     await publishQueue(ctx, location.id);
     return { step: "queued", number: ticket.number, ahead };
   }
-  await ctx.db.$transaction((tx) =>
-    recordAcceptance(tx, p.visitorId, location.id, p.rulesVersion, p.rulesLanguage ?? p.language, now),
-  );
-  const visit = await createVisit(ctx, deviceActor(device), { ...base, rulesVersion: p.rulesVersion, queueTicketId });
-  return openVisitOutcome(visit, visitor.firstName, location.waitAlertMinutes);
+  try {
+    // Double tap on accept (or accept after decline): the first one counted, and is answered again.
+    const visit = await createVisit(
+      ctx,
+      deviceActor(device),
+      decision === "decline"
+        ? { ...base, rulesDeclined: true, rulesVersion: null }
+        : {
+            ...base,
+            rulesVersion: p.rulesVersion,
+            acceptedRules: { version: p.rulesVersion, language: p.rulesLanguage ?? p.language },
+            queueTicketId,
+          },
+    );
+    return openVisitOutcome(visit, visit.visitor?.firstName ?? null, location.waitAlertMinutes);
+  } catch (err) {
+    // The visitor's record is gone (erased between the two steps): nothing to check in.
+    if (err instanceof AppError && err.code === "NOT_FOUND") return { step: "see-desk", reason: "code" };
+    throw err;
+  }
+}
+
+/** Whether the visitor already has an open visit here (a double tap must not take a queue number). */
+async function isInside(ctx: DomainContext, locationId: string, visitorId: string) {
+  return !!(await ctx.db.visit.findFirst({
+    where: { locationId, visitorId, status: OPEN_VISIT },
+    select: { id: true },
+  }));
 }
 
 /** An invite is only good for an appointment that is still expected (or arrived without a visit). */
@@ -298,64 +343,41 @@ async function identifyScan(
     // The MRZ gives every given name in capitals: greet (and match bans) by the first one, written normally.
     const firstName = capitalise(doc.firstName.split(" ")[0] ?? doc.firstName);
     const lastName = capitalise(doc.lastName);
+    const ban = { documentHash, firstName, lastName, dateOfBirth: doc.birthDate };
     const existing = await ctx.db.visitor.findUnique({ where: { documentHash } });
-    const visitor = existing
-      ? await ctx.db.visitor.update({ where: { id: existing.id }, data: { documentType, documentVerifiedAt: now } })
-      : await ctx.db.visitor.create({
-          data: {
-            firstName,
-            lastName: mode === "FULL" ? lastName : null,
-            // Minimal registration: first name, age and nationality group only.
-            age: mode === "MINIMAL" && doc.birthDate ? ageOn(doc.birthDate, today) : null,
-            nationalityGroup: mode === "MINIMAL" ? nationalityGroupOf(doc.issuingState) : null,
-            documentType,
-            documentVerifiedAt: now,
-            documentHash,
-          },
-        });
-    return {
-      ok: true,
-      who: {
-        visitorId: visitor.id,
-        firstName: visitor.firstName,
-        method: "DOCUMENT",
-        ban: {
-          documentHash,
-          passId: visitor.passId,
-          firstName,
-          lastName,
-          dateOfBirth: doc.birthDate,
-        },
-      },
+    if (existing) {
+      await ctx.db.visitor.update({ where: { id: existing.id }, data: { documentType, documentVerifiedAt: now } });
+      const who = { visitorId: existing.id, firstName: existing.firstName, method: "DOCUMENT" as const };
+      return { ok: true, who: { ...who, ban: { ...ban, passId: existing.passId } } };
+    }
+    const newVisitor: NewVisitor = {
+      firstName,
+      lastName: mode === "FULL" ? lastName : null,
+      // Minimal registration: first name, age and nationality group only.
+      age: mode === "MINIMAL" && doc.birthDate ? ageOn(doc.birthDate, today) : null,
+      nationalityGroup: mode === "MINIMAL" ? nationalityGroupOf(doc.issuingState) : null,
+      documentType,
+      documentHash,
     };
+    return { ok: true, who: { visitorId: randomUUID(), newVisitor, firstName, method: "DOCUMENT", ban } };
   }
   return { ok: false, outcome: { step: "see-desk", reason: "code" } };
 }
 
-async function registerWalkIn(
-  ctx: DomainContext,
-  fields: WalkInFull | WalkInMinimal,
-  mode: "FULL" | "MINIMAL",
-): Promise<Identification> {
+function registerWalkIn(fields: WalkInFull | WalkInMinimal, mode: "FULL" | "MINIMAL"): Identification {
   // The location decides what is asked; a form of the other mode is not accepted.
   if (fields.mode !== mode) return { ok: false, outcome: { step: "walk-in-form", mode } };
-  const visitor =
+  const firstName = fields.firstName.trim();
+  const newVisitor: NewVisitor =
     fields.mode === "FULL"
-      ? await ctx.db.visitor.create({
-          data: {
-            firstName: fields.firstName.trim(),
-            lastName: fields.lastName.trim(),
-            dateOfBirth: fields.dateOfBirth || null,
-          },
-        })
-      : await ctx.db.visitor.create({
-          data: { firstName: fields.firstName.trim(), age: fields.age, nationalityGroup: fields.nationalityGroup },
-        });
+      ? { firstName, lastName: fields.lastName.trim(), dateOfBirth: fields.dateOfBirth || null }
+      : { firstName, age: fields.age, nationalityGroup: fields.nationalityGroup };
   return {
     ok: true,
     who: {
-      visitorId: visitor.id,
-      firstName: visitor.firstName,
+      visitorId: randomUUID(),
+      newVisitor,
+      firstName,
       method: "WALK_IN",
       purpose: fields.mode === "FULL" ? fields.purpose.trim() : null,
       ban:

@@ -31,7 +31,7 @@ export const identifySchema = z.object({
 });
 
 export const checkInSchema = z.object({
-  pending: z.string().min(1).max(2000),
+  pending: z.string().min(1).max(4000),
   decision: z.enum(["accept", "decline"]),
 });
 
