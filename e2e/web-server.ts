@@ -17,7 +17,7 @@ const base: Env = {
   ...inherited,
   DATABASE_URL: "file:./e2e/.tmp/e2e.db",
   PORTIER_DATA_DIR: "./e2e/.tmp",
-  PORTIER_TEST_CLOCK: "0",
+  PORTIER_TEST_CLOCK: "1",
   TZ: "Europe/Amsterdam",
   NEXT_TELEMETRY_DISABLED: "1",
 };

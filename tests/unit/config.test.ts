@@ -39,10 +39,21 @@ describe("loadConfig", () => {
     expect(() => loadConfig(env({ PORTIER_SECRET: s }))).toThrow(/PORTIER_SECRET/);
   });
 
-  it("refuses PORTIER_TEST_CLOCK=1 in production, allows it elsewhere", () => {
+  it("refuses PORTIER_TEST_CLOCK=1 in production unless bound to loopback, allows it elsewhere", () => {
     expect(() =>
       loadConfig(env({ NODE_ENV: "production", PORTIER_SECRET: GOOD_SECRET, PORTIER_TEST_CLOCK: "1" })),
     ).toThrow(/PORTIER_TEST_CLOCK/);
+    expect(() =>
+      loadConfig(
+        env({ NODE_ENV: "production", HOST: "192.168.1.5", PORTIER_SECRET: GOOD_SECRET, PORTIER_TEST_CLOCK: "1" }),
+      ),
+    ).toThrow(/loopback/);
+    for (const HOST of ["127.0.0.1", "::1", "localhost"]) {
+      const cfg = loadConfig(
+        env({ NODE_ENV: "production", HOST, PORTIER_SECRET: GOOD_SECRET, PORTIER_TEST_CLOCK: "1" }),
+      );
+      expect(cfg.testClock).toBe(true);
+    }
     expect(loadConfig(env({ NODE_ENV: "production", PORTIER_SECRET: GOOD_SECRET })).testClock).toBe(false);
     expect(loadConfig(env({ NODE_ENV: "test", PORTIER_SECRET: GOOD_SECRET, PORTIER_TEST_CLOCK: "1" })).testClock).toBe(
       true,

@@ -21,6 +21,30 @@ export const permissions = {
   "bans.view": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
   "bans.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
   "house_rules.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  // Staff dashboard (issue 4).
+  /** The attendance register: everyone present at a location (staff and visitors). */
+  "register.view": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  /** Sign oneself in or out (one tap, or one's own badge at a kiosk or desk scanner). */
+  "presence.self": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: ["KIOSK", "DESK"] },
+  /** Sign others in or out, confirm end-of-day sign-outs. */
+  "presence.manage": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  /** All open visits of a location, with host and purpose; act on any of them. */
+  "visits.manage": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  /** One's own visitors: see and pick up the visits one hosts. */
+  "visits.host": { roles: ["STAFF", "MANAGER", "ADMIN"], devices: [] },
+  /** Answer a risky-conversation check-in prompt as a colleague present. */
+  "risk_checks.answer": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  /** Appointments of everyone at one's locations (staff manage their own: appointments.own). */
+  "appointments.manage": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
+  "appointments.own": { roles: ["STAFF", "MANAGER", "ADMIN"], devices: [] },
+  /** Find visitors and clients, issue and print client passes. */
+  "visitors.manage": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
+  /** A visitor's visit history (who came when, to whom): managers only. */
+  "visitors.history": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** Why a visitor comes (the purpose): managers, and the host of that visit (checked in code). */
+  "visits.purpose": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** The shift briefing (overdracht). */
+  "briefing.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
 
 export type Permission = keyof typeof permissions;
