@@ -20,7 +20,13 @@ export default async function StaffLayout({
   const actor = await requireStaff(locale, "dashboard.view", "/staff");
   const t = await getTranslations("common");
   const items: NavItem[] = [{ href: "/staff", label: "home" }];
+  if (can(actor, "register.view")) items.push({ href: "/staff/register", label: "register" });
   if (can(actor, "desk.use")) items.push({ href: "/staff/desk", label: "desk" });
+  if (can(actor, "visits.host")) items.push({ href: "/staff/my-visitors", label: "myVisitors" });
+  if (can(actor, "appointments.manage") || can(actor, "appointments.own"))
+    items.push({ href: "/staff/appointments", label: "appointments" });
+  if (can(actor, "visitors.manage")) items.push({ href: "/staff/visitors", label: "visitors" });
+  if (can(actor, "briefing.view")) items.push({ href: "/staff/briefing", label: "briefing" });
   if (can(actor, "bans.view")) items.push({ href: "/staff/bans", label: "bans" });
   if (can(actor, "house_rules.manage")) items.push({ href: "/staff/house-rules", label: "houseRules" });
   if (can(actor, "staff.manage")) items.push({ href: "/staff/admin/staff", label: "staff" });

@@ -30,6 +30,8 @@ export interface NewVisit {
   hostId?: string | null;
   roomId?: string | null;
   purpose?: string | null;
+  /** A risky conversation (risicogesprek), from the appointment. */
+  risky?: boolean;
   rulesVersion?: number | null;
   /** The visitor accepted this version of the house rules just now: recorded with the visit. */
   acceptedRules?: { version: number; language: string } | null;
@@ -145,6 +147,7 @@ async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, visitor: Visito
       hostId: input.hostId ?? null,
       roomId: input.roomId ?? null,
       purpose: input.purpose ?? null,
+      risky: input.risky ?? false,
       rulesVersion: input.rulesVersion ?? null,
       rulesDeclined: input.rulesDeclined ?? false,
       banAlert: !!input.ban,

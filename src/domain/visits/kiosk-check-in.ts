@@ -63,7 +63,7 @@ interface Identified {
   visitorId: string;
   firstName: string | null;
   method: VisitMethod;
-  appointment?: { id: string; hostId: string; roomId: string | null; purpose: string | null } | null;
+  appointment?: { id: string; hostId: string; roomId: string | null; purpose: string | null; risky: boolean } | null;
   purpose?: string | null;
   ban: Parameters<typeof findActiveBan>[2];
   /** Not in the database yet (walk-in, first document check): no open visit or accepted rules to look for. */
@@ -170,6 +170,7 @@ export async function identifyAtKiosk(
     appointmentId: who.appointment?.id,
     hostId: who.appointment?.hostId,
     roomId: who.appointment?.roomId,
+    risky: who.appointment?.risky,
     purpose,
     rulesVersion: rules?.version ?? null,
     language,
@@ -226,6 +227,7 @@ export async function completeCheckIn(
     appointmentId: appointment?.id,
     hostId: appointment?.hostId,
     roomId: appointment?.roomId,
+    risky: appointment?.risky,
     purpose: p.purpose,
     language: p.language,
   };
@@ -316,7 +318,7 @@ async function identifyScan(
         visitorId: a.visitor.id,
         firstName: a.visitor.firstName,
         method: "INVITE",
-        appointment: { id: a.id, hostId: a.hostId, roomId: a.roomId, purpose: a.purpose },
+        appointment: { id: a.id, hostId: a.hostId, roomId: a.roomId, purpose: a.purpose, risky: a.risky },
         ban: { passId: a.visitor.passId, documentHash: a.visitor.documentHash },
       },
     };

@@ -4,7 +4,18 @@ import { Link, usePathname } from "@/src/i18n/navigation";
 
 export interface NavItem {
   href: string;
-  label: "home" | "staff" | "devices" | "desk" | "bans" | "houseRules";
+  label:
+    | "home"
+    | "register"
+    | "desk"
+    | "myVisitors"
+    | "appointments"
+    | "visitors"
+    | "briefing"
+    | "staff"
+    | "devices"
+    | "bans"
+    | "houseRules";
 }
 
 /** The staff top navigation; marks the current section for screen readers and the eye. */
