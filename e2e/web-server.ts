@@ -2,6 +2,8 @@
 // end-to-end tests. Removes e2e/.tmp, migrates and seeds a throw-away SQLite database there,
 // runs `next build`, then starts server.ts with NODE_ENV=production on E2E_PORT (default 3210).
 // E2E_SKIP_BUILD=1 reuses an existing production build in .next (quicker local iterations).
+// E2E_DEV=1 starts the development server instead (no build, reloads on change): run it by hand
+// (`E2E_DEV=1 npx tsx e2e/web-server.ts`) and Playwright, outside CI, uses it while it runs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -37,17 +39,26 @@ fs.rmSync(tmp, { recursive: true, force: true });
 fs.mkdirSync(tmp, { recursive: true });
 step("migrate", bin("tsx"), ["scripts/migrate.ts", "deploy"]);
 step("seed", bin("tsx"), ["prisma/seed.ts"]);
-if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+const dev = process.env.E2E_DEV === "1";
+if (dev) {
+  console.log("[e2e server] E2E_DEV=1: development server, no build");
+} else if (process.env.E2E_SKIP_BUILD === "1" && fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("[e2e server] E2E_SKIP_BUILD=1: reusing the production build in .next");
 } else {
   step("next build", bin("next"), ["build"]);
 }
 
-console.log(`[e2e server] starting Portier (production) on port ${port}`);
-const server = spawn(bin("tsx"), ["server.ts"], {
+console.log(`[e2e server] starting Portier (${dev ? "development" : "production"}) on port ${port}`);
+const server = spawn(bin("tsx"), dev ? ["watch", "--ignore", "./.next/**", "server.ts"] : ["server.ts"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...base, NODE_ENV: "production", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn" } as NodeJS.ProcessEnv,
+  env: {
+    ...base,
+    ...(dev ? {} : { NODE_ENV: "production" }),
+    PORT: port,
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "warn",
+  } as NodeJS.ProcessEnv,
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.kill(signal));
