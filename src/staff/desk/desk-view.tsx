@@ -4,17 +4,14 @@
 // (desk.alert_raised / desk.alert_acknowledged) and the queue (queue.changed). Nothing here makes
 // a sound: a banned visitor must not notice that the desk was alerted.
 import { useFormatter, useTranslations } from "next-intl";
-import { type ReactNode, useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { type ReactNode, useCallback, useState, useTransition } from "react";
 import type { DeskAlertView } from "@/src/domain/desk/desk-alerts";
 import type { VisitSummary } from "@/src/domain/events/domain-events";
-import { useRouter } from "@/src/i18n/navigation";
-import { useRealtime } from "@/src/realtime/client/realtime-provider";
+import { useLiveSnapshot } from "@/src/realtime/client/use-live-snapshot";
 import { useRealtimeEvent } from "@/src/realtime/client/use-realtime-event";
 import { acknowledgeAlertAction, checkOutVisitAction } from "@/src/staff/desk/actions";
 import type { DeskData } from "@/src/staff/desk/load-desk";
 
-/** The server data is re-read this often, so a silently missed event cannot linger. */
-const REFRESH_MS = 60_000;
 const MINUTE = 60_000;
 
 export interface DeskLocation {
@@ -36,7 +33,6 @@ export function DeskView({
 }) {
   const t = useTranslations("desk");
   const format = useFormatter();
-  const router = useRouter();
 
   // A new server snapshot (after a refresh or a reconnect) replaces what is shown.
   const [state, setState] = useState(data);
@@ -46,7 +42,7 @@ export function DeskView({
     setState(data);
   }
   const [announcement, setAnnouncement] = useState("");
-  const [now, setNow] = useState(() => new Date(data.renderedAt).getTime());
+  const now = useLiveSnapshot(data.renderedAt);
   const here = (p: { locationId: string }) => p.locationId === location.id;
 
   useRealtimeEvent("visit.checked_in", (p) => {
@@ -85,28 +81,6 @@ export function DeskView({
     if (!here(p)) return;
     setState((s) => ({ ...s, queue: { waiting: p.waiting, called: p.called } }));
   });
-
-  // socket.io delivers at most once: after a lost connection, re-read everything.
-  const { state: connection } = useRealtime();
-  const lost = useRef(false);
-  useEffect(() => {
-    if (connection === "disconnected") lost.current = true;
-    if (connection === "connected" && lost.current) {
-      lost.current = false;
-      router.refresh();
-    }
-  }, [connection, router]);
-
-  useEffect(() => {
-    // The server's clock may run ahead of this browser's (test clock): keep its offset.
-    const skew = new Date(data.renderedAt).getTime() - Date.now();
-    const tick = setInterval(() => setNow(Date.now() + skew), 20_000);
-    const reload = setInterval(() => router.refresh(), REFRESH_MS);
-    return () => {
-      clearInterval(tick);
-      clearInterval(reload);
-    };
-  }, [data.renderedAt, router]);
 
   const time = (iso: string) =>
     format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", timeZone: location.timeZone });
