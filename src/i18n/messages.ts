@@ -2,23 +2,33 @@
 // texts; this file merges them. Every namespace must exist in both languages (a unit test checks).
 
 import enAdminStaff from "@/src/i18n/messages/en/admin-staff.json";
+import enAppointments from "@/src/i18n/messages/en/appointments.json";
 import enAuth from "@/src/i18n/messages/en/auth.json";
 import enBans from "@/src/i18n/messages/en/bans.json";
+import enBriefing from "@/src/i18n/messages/en/briefing.json";
 import enCommon from "@/src/i18n/messages/en/common.json";
 import enDesk from "@/src/i18n/messages/en/desk.json";
 import enDevices from "@/src/i18n/messages/en/devices.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
+import enRegister from "@/src/i18n/messages/en/register.json";
 import enStaff from "@/src/i18n/messages/en/staff.json";
+import enVisitors from "@/src/i18n/messages/en/visitors.json";
+import enVisits from "@/src/i18n/messages/en/visits.json";
 import nlAdminStaff from "@/src/i18n/messages/nl/admin-staff.json";
+import nlAppointments from "@/src/i18n/messages/nl/appointments.json";
 import nlAuth from "@/src/i18n/messages/nl/auth.json";
 import nlBans from "@/src/i18n/messages/nl/bans.json";
+import nlBriefing from "@/src/i18n/messages/nl/briefing.json";
 import nlCommon from "@/src/i18n/messages/nl/common.json";
 import nlDesk from "@/src/i18n/messages/nl/desk.json";
 import nlDevices from "@/src/i18n/messages/nl/devices.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
+import nlRegister from "@/src/i18n/messages/nl/register.json";
 import nlStaff from "@/src/i18n/messages/nl/staff.json";
+import nlVisitors from "@/src/i18n/messages/nl/visitors.json";
+import nlVisits from "@/src/i18n/messages/nl/visits.json";
 import type { Locale } from "@/src/i18n/routing";
 
 export const messages = {
@@ -32,6 +42,11 @@ export const messages = {
     houseRules: nlHouseRules,
     bans: nlBans,
     desk: nlDesk,
+    register: nlRegister,
+    visits: nlVisits,
+    appointments: nlAppointments,
+    visitors: nlVisitors,
+    briefing: nlBriefing,
   },
   en: {
     common: enCommon,
@@ -43,6 +58,11 @@ export const messages = {
     houseRules: enHouseRules,
     bans: enBans,
     desk: enDesk,
+    register: enRegister,
+    visits: enVisits,
+    appointments: enAppointments,
+    visitors: enVisitors,
+    briefing: enBriefing,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 
