@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { BRIEFING_HOURS, type BriefingHours, loadBriefing } from "@/src/domain/briefing/load-briefing";
+import { domain } from "@/src/server/runtime";
+import { BriefingView } from "@/src/staff/briefing/briefing-view";
+import { LiveRefresh } from "@/src/staff/briefing/live-refresh";
+import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { requireStaff } from "@/src/staff/shell/require-staff";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "briefing" });
+  return { title: `${t("title")} — Portier` };
+}
+
+const pickHours = (raw: string | string[] | undefined): BriefingHours =>
+  BRIEFING_HOURS.find((h) => String(h) === raw) ?? 8;
+
+export default async function BriefingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ location?: string | string[]; hours?: string | string[] }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireStaff(locale, "briefing.view", "/staff/briefing");
+  const query = await searchParams;
+  const locations = await loadStaffLocations(actor);
+  const location = pickLocation(locations, query.location);
+  const t = await getTranslations("briefing");
+  if (!location) {
+    return (
+      <div className="stack">
+        <h1>{t("title")}</h1>
+        <p>{t("noLocations")}</p>
+      </div>
+    );
+  }
+  const hours = pickHours(query.hours);
+  const briefing = await loadBriefing(await domain(), actor, location, hours);
+  return (
+    <div className="stack">
+      <div className="row" style={{ alignItems: "flex-end" }}>
+        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
+        <form method="get" className="row" style={{ alignItems: "flex-end" }}>
+          <input type="hidden" name="location" value={location.id} />
+          <div className="field">
+            <label htmlFor="briefing-hours">{t("period")}</label>
+            <select id="briefing-hours" name="hours" defaultValue={String(hours)}>
+              {BRIEFING_HOURS.map((h) => (
+                <option key={h} value={h}>
+                  {t("hours", { count: h })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("show")}</button>
+        </form>
+        <LocationPicker
+          locations={locations}
+          currentId={location.id}
+          label={t("location")}
+          submitLabel={t("show")}
+          keep={{ hours: String(hours) }}
+        />
+      </div>
+      <LiveRefresh renderedAt={briefing.now} />
+      <BriefingView briefing={briefing} timeZone={location.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+// The shift briefing (overdracht): what the next shift must know at one location — who is in the
+// building now, the visits still open (the long waits and flagged ones first), the desk alerts
+// since the shift began and what is still unacknowledged, the day's appointments still to come.
+// The incident team on duty and the alarms and incidents of the shift join this page with the
+// alarm and incident modules.
+import type { Actor } from "@/src/domain/access/actor";
+import { can, canSeeLocation } from "@/src/domain/access/permissions";
+import type { DomainContext } from "@/src/domain/db";
+import { type DeskAlertView, toView } from "@/src/domain/desk/desk-alerts";
+import { AppError } from "@/src/domain/errors";
+import { localDay, startOfDay } from "@/src/domain/local-day";
+import { OPEN_VISIT } from "@/src/domain/visits/capacity";
+import { displayName } from "@/src/domain/visits/visit-summary";
+
+export const BRIEFING_HOURS = [4, 8, 12, 24] as const;
+export type BriefingHours = (typeof BRIEFING_HOURS)[number];
+const HOUR = 3_600_000;
+
+export interface BriefingVisit {
+  visitId: string;
+  /** Null for a role that may not see who visits (a staff member sees only their own visitors). */
+  visitorName: string | null;
+  status: "WAITING" | "WITH_HOST";
+  checkedInAt: string;
+  hostName: string | null;
+  roomName: string | null;
+  risky: boolean;
+  banAlert: boolean;
+  rulesDeclined: boolean;
+}
+
+export interface Briefing {
+  locationId: string;
+  since: string;
+  now: string;
+  staffPresent: { staffId: string; name: string; role: string; since: string }[];
+  visits: BriefingVisit[];
+  arrivalsSince: number;
+  alerts: (DeskAlertView & { acknowledgedAt: string | null })[];
+  appointmentsLeftToday: number;
+}
+
+/** The briefing for one location over the last `hours` hours, as `actor` may see it. */
+export async function loadBriefing(
+  ctx: DomainContext,
+  actor: Actor,
+  location: { id: string; timeZone: string },
+  hours: BriefingHours,
+): Promise<Briefing> {
+  if (!can(actor, "briefing.view") || !canSeeLocation(actor, location.id)) throw new AppError("FORBIDDEN");
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - hours * HOUR);
+  const tomorrow = startOfDay(localDay(new Date(now.getTime() + 24 * HOUR), location.timeZone), location.timeZone);
+  const seesAllVisitors = can(actor, "visits.manage");
+  const [presence, open, arrivalsSince, alerts, appointmentsLeftToday] = await Promise.all([
+    ctx.db.staffPresence.findMany({
+      where: { locationId: location.id, signedOutAt: null },
+      orderBy: { signedInAt: "asc" },
+      select: { signedInAt: true, staff: { select: { id: true, name: true, role: true } } },
+    }),
+    ctx.db.visit.findMany({
+      where: { locationId: location.id, status: OPEN_VISIT },
+      orderBy: { checkedInAt: "asc" },
+      select: {
+        id: true,
+        status: true,
+        checkedInAt: true,
+        hostId: true,
+        risky: true,
+        banAlert: true,
+        rulesDeclined: true,
+        visitor: { select: { firstName: true, lastName: true } },
+        host: { select: { name: true } },
+        room: { select: { name: true } },
+      },
+    }),
+    ctx.db.visit.count({ where: { locationId: location.id, checkedInAt: { gte: since } } }),
+    ctx.db.deskAlert.findMany({
+      where: { locationId: location.id, OR: [{ createdAt: { gte: since } }, { acknowledgedAt: null }] },
+      orderBy: { createdAt: "desc" },
+      take: 200,
+    }),
+    ctx.db.appointment.count({
+      where: { locationId: location.id, status: "SCHEDULED", startsAt: { gte: now, lt: tomorrow } },
+    }),
+  ]);
+  const own = (hostId: string | null) => actor.type === "STAFF" && hostId === actor.id;
+  return {
+    locationId: location.id,
+    since: since.toISOString(),
+    now: now.toISOString(),
+    staffPresent: presence.map((p) => ({
+      staffId: p.staff.id,
+      name: p.staff.name,
+      role: p.staff.role,
+      since: p.signedInAt.toISOString(),
+    })),
+    visits: open.map((v) => ({
+      visitId: v.id,
+      visitorName: seesAllVisitors || own(v.hostId) ? displayName(v.visitor) : null,
+      status: v.status as BriefingVisit["status"],
+      checkedInAt: v.checkedInAt.toISOString(),
+      hostName: v.host?.name ?? null,
+      roomName: v.room?.name ?? null,
+      risky: v.risky,
+      banAlert: v.banAlert,
+      rulesDeclined: v.rulesDeclined,
+    })),
+    arrivalsSince,
+    // Ban alerts name a banned person: only for those who work the desk.
+    alerts: alerts
+      .filter((a) => can(actor, "desk.use") || a.kind !== "BAN_MATCH")
+      .map((a) => ({ ...toView(a), acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null })),
+    appointmentsLeftToday,
+  };
+}
