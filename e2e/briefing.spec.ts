@@ -1,5 +1,6 @@
 // The shift briefing (issue 4, part 8): a walk-in who checked in at the kiosk is on the briefing,
 // with the open-visit count; a staff member sees the visit but not whose it is; both languages; axe.
+// The weekly incident team (issue 5, part 3): a manager sets it, the briefing names it.
 import { expect, test } from "./fixtures";
 import { closeE2eDb, e2eDb, uniqueSuffix } from "./support/appointments";
 import { newSignedInContext } from "./support/auth";
@@ -42,6 +43,24 @@ test.describe("shift briefing", () => {
       await expect(staff.page.getByTestId("briefing-visits")).not.toContainText(firstName);
     } finally {
       await staff.context.close();
+    }
+  });
+
+  test("a manager sets this week's incident team; the briefing names it", async ({ browser, baseURL }) => {
+    const manager = await newSignedInContext(browser, baseURL!, "manager");
+    try {
+      const { page } = manager;
+      await page.goto("/nl/staff/incident-team?location=loc-centrum");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Incidententeam — /);
+      const form = page.getByTestId("incident-team-form");
+      await form.getByRole("checkbox", { name: /Carlijn Bakker/ }).check();
+      await form.getByRole("button", { name: "Team opslaan" }).click();
+      await expect(page.getByTestId("incident-team-ok")).toContainText("Opgeslagen");
+      await expectNoSeriousAxeViolations(page, "incident team");
+      await page.goto("/nl/staff/briefing?location=loc-centrum");
+      await expect(page.getByTestId("briefing-team")).toContainText("Carlijn Bakker");
+    } finally {
+      await manager.context.close();
     }
   });
 });

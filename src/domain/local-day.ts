@@ -48,3 +48,18 @@ export function endOfDay(day: string, timeZone: string): Date {
   const next = new Date(startOfDay(day, timeZone).getTime() + 36 * 60 * 60 * 1000);
   return new Date(startOfDay(localDay(next, timeZone), timeZone).getTime() - 1);
 }
+
+/** The calendar day `n` days after (or before, n < 0) a yyyy-mm-dd day. */
+export function addDays(day: string, n: number): string {
+  const m = DAY_RE.exec(day);
+  if (!m) throw new Error(`Not a day: ${day}`);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + n)).toISOString().slice(0, 10);
+}
+
+/** The Monday of the (ISO) week a yyyy-mm-dd day falls in. */
+export function weekStartOf(day: string): string {
+  const m = DAY_RE.exec(day);
+  if (!m) throw new Error(`Not a day: ${day}`);
+  const weekday = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((weekday + 6) % 7));
+}

@@ -11,6 +11,7 @@ import enDesk from "@/src/i18n/messages/en/desk.json";
 import enDevices from "@/src/i18n/messages/en/devices.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
+import enIncidentTeam from "@/src/i18n/messages/en/incident-team.json";
 import enRegister from "@/src/i18n/messages/en/register.json";
 import enStaff from "@/src/i18n/messages/en/staff.json";
 import enVisitors from "@/src/i18n/messages/en/visitors.json";
@@ -25,6 +26,7 @@ import nlDesk from "@/src/i18n/messages/nl/desk.json";
 import nlDevices from "@/src/i18n/messages/nl/devices.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
+import nlIncidentTeam from "@/src/i18n/messages/nl/incident-team.json";
 import nlRegister from "@/src/i18n/messages/nl/register.json";
 import nlStaff from "@/src/i18n/messages/nl/staff.json";
 import nlVisitors from "@/src/i18n/messages/nl/visitors.json";
@@ -47,6 +49,7 @@ export const messages = {
     appointments: nlAppointments,
     visitors: nlVisitors,
     briefing: nlBriefing,
+    incidentTeam: nlIncidentTeam,
   },
   en: {
     common: enCommon,
@@ -63,6 +66,7 @@ export const messages = {
     appointments: enAppointments,
     visitors: enVisitors,
     briefing: enBriefing,
+    incidentTeam: enIncidentTeam,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

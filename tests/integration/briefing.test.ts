@@ -60,6 +60,29 @@ describe("shift briefing", () => {
     expect(b.alerts.find((a) => a.kind === "SEE_DESK")?.id).toBe(old.id);
   });
 
+  it("names this week's incident team and who of them is in", async () => {
+    await ctx.db.incidentTeamMember.createMany({
+      data: [
+        { locationId: site.locationId, weekStart: "2026-03-09", staffId: site.hostId },
+        { locationId: site.locationId, weekStart: "2026-03-09", staffId: `${site.locationId}-admin` },
+        { locationId: site.locationId, weekStart: "2026-03-02", staffId: `${site.locationId}-admin` },
+      ],
+    });
+    await ctx.db.staffPresence.create({
+      data: {
+        staffId: site.hostId,
+        locationId: site.locationId,
+        signedInAt: ctx.clock.now(),
+        signedInBy: "BADGE_DESK",
+      },
+    });
+    const b = await loadBriefing(ctx, site.admin, location(), 8);
+    expect(b.incidentTeam.map((m) => [m.staffId, m.present])).toEqual([
+      [`${site.locationId}-admin`, false],
+      [site.hostId, true],
+    ]);
+  });
+
   it("a staff member sees names only of their own visitors, and no ban alerts", async () => {
     const now = ctx.clock.now();
     await visit("Anna", { at: now, hostId: site.hostId });

@@ -63,7 +63,8 @@ describe("messages", () => {
   it("uses the same placeholders in both languages and no empty texts", () => {
     const nlValues = valuesOf("nl");
     const enValues = valuesOf("en");
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    // `{name}` and `{count, plural, …}` are placeholders; a plural branch like `{one word}` is text.
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]).sort();
     const mismatched: string[] = [];
     const empty: string[] = [];
     for (const [key, nlText] of nlValues) {

@@ -27,6 +27,7 @@ export default async function StaffLayout({
     items.push({ href: "/staff/appointments", label: "appointments" });
   if (can(actor, "visitors.manage")) items.push({ href: "/staff/visitors", label: "visitors" });
   if (can(actor, "briefing.view")) items.push({ href: "/staff/briefing", label: "briefing" });
+  if (can(actor, "incident_team.manage")) items.push({ href: "/staff/incident-team", label: "incidentTeam" });
   if (can(actor, "bans.view")) items.push({ href: "/staff/bans", label: "bans" });
   if (can(actor, "house_rules.manage")) items.push({ href: "/staff/house-rules", label: "houseRules" });
   if (can(actor, "staff.manage")) items.push({ href: "/staff/admin/staff", label: "staff" });

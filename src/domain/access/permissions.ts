@@ -43,6 +43,8 @@ export const permissions = {
   "visitors.history": { roles: ["MANAGER", "ADMIN"], devices: [] },
   /** Why a visitor comes (the purpose): managers, and the host of that visit (checked in code). */
   "visits.purpose": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** Set the weekly incident team (incidententeam) of a location. */
+  "incident_team.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
   /** The shift briefing (overdracht). */
   "briefing.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;

@@ -1,10 +1,11 @@
 // The shift briefing (overdracht): what the next shift must know at one location — who is in the
 // building now, the visits still open (the long waits and flagged ones first), the desk alerts
-// since the shift began and what is still unacknowledged, the day's appointments still to come.
-// The incident team on duty and the alarms and incidents of the shift join this page with the
-// alarm and incident modules.
+// since the shift began and what is still unacknowledged, the day's appointments still to come,
+// and this week's incident team (who of them is in). The alarms and incidents of the shift join
+// this page with the alarm and incident modules.
 import type { Actor } from "@/src/domain/access/actor";
 import { can, canSeeLocation } from "@/src/domain/access/permissions";
+import { currentWeek, incidentTeam } from "@/src/domain/alarms/incident-team";
 import type { DomainContext } from "@/src/domain/db";
 import { type DeskAlertView, toView } from "@/src/domain/desk/desk-alerts";
 import { AppError } from "@/src/domain/errors";
@@ -38,6 +39,8 @@ export interface Briefing {
   arrivalsSince: number;
   alerts: (DeskAlertView & { acknowledgedAt: string | null })[];
   appointmentsLeftToday: number;
+  /** This week's incident team, and who of them is signed in here now. */
+  incidentTeam: { staffId: string; name: string; present: boolean }[];
 }
 
 /** The briefing for one location over the last `hours` hours, as `actor` may see it. */
@@ -52,7 +55,7 @@ export async function loadBriefing(
   const since = new Date(now.getTime() - hours * HOUR);
   const tomorrow = startOfDay(localDay(new Date(now.getTime() + 24 * HOUR), location.timeZone), location.timeZone);
   const seesAllVisitors = can(actor, "visits.manage");
-  const [presence, open, arrivalsSince, alerts, appointmentsLeftToday] = await Promise.all([
+  const [presence, open, arrivalsSince, alerts, appointmentsLeftToday, team] = await Promise.all([
     ctx.db.staffPresence.findMany({
       where: { locationId: location.id, signedOutAt: null },
       orderBy: { signedInAt: "asc" },
@@ -83,7 +86,9 @@ export async function loadBriefing(
     ctx.db.appointment.count({
       where: { locationId: location.id, status: "SCHEDULED", startsAt: { gte: now, lt: tomorrow } },
     }),
+    incidentTeam(ctx.db, location.id, currentWeek(now, location.timeZone)),
   ]);
+  const presentIds = new Set(presence.map((p) => p.staff.id));
   const own = (hostId: string | null) => actor.type === "STAFF" && hostId === actor.id;
   return {
     locationId: location.id,
@@ -112,5 +117,6 @@ export async function loadBriefing(
       .filter((a) => can(actor, "desk.use") || a.kind !== "BAN_MATCH")
       .map((a) => ({ ...toView(a), acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null })),
     appointmentsLeftToday,
+    incidentTeam: team.map((m) => ({ ...m, present: presentIds.has(m.staffId) })),
   };
 }

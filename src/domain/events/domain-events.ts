@@ -39,6 +39,7 @@ export interface DomainEvents {
   /** A checked-in visitor may pass the controlled entrance (the doors module acts on it). */
   "door.release_requested": { locationId: string; visitId: string; reason: "check_in" };
   "house_rules.published": { locationId: string; version: number };
+  "incident_team.changed": { locationId: string; weekStart: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

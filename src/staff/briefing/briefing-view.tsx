@@ -31,6 +31,26 @@ export async function BriefingView({ briefing, timeZone }: { briefing: Briefing;
             </ul>
           )}
         </section>
+        <section className="card" aria-labelledby="briefing-team">
+          <h2 id="briefing-team">{t("team.heading")}</h2>
+          {briefing.incidentTeam.length === 0 ? (
+            <p>{t("team.none")}</p>
+          ) : (
+            <ul data-testid="briefing-team">
+              {briefing.incidentTeam.map((m) => (
+                <li key={m.staffId}>
+                  {m.name}{" "}
+                  <span className={`badge ${m.present ? "badge-ok" : "badge-off"}`}>
+                    {t(m.present ? "team.in" : "team.out")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {briefing.incidentTeam.length > 0 && !briefing.incidentTeam.some((m) => m.present) && (
+            <p className="muted">{t("team.nobodyIn")}</p>
+          )}
+        </section>
         <section className="card" aria-labelledby="briefing-numbers">
           <h2 id="briefing-numbers">{t("numbers.heading")}</h2>
           <ul>

@@ -12,6 +12,7 @@ export interface NavItem {
     | "appointments"
     | "visitors"
     | "briefing"
+    | "incidentTeam"
     | "staff"
     | "devices"
     | "bans"

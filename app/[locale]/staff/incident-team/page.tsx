@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { loadIncidentTeam } from "@/src/staff/incident-team/load-incident-team";
+import { TeamForm } from "@/src/staff/incident-team/team-form";
+import { requireStaff } from "@/src/staff/shell/require-staff";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "incidentTeam" });
+  return { title: `${t("title")} — Portier` };
+}
+
+export default async function IncidentTeamPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ location?: string | string[]; week?: string | string[] }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireStaff(locale, "incident_team.manage", "/staff/incident-team");
+  const query = await searchParams;
+  const locations = await loadStaffLocations(actor);
+  const location = pickLocation(locations, query.location);
+  const t = await getTranslations("incidentTeam");
+  const format = await getFormatter();
+  if (!location) {
+    return (
+      <div className="stack">
+        <h1>{t("title")}</h1>
+        <p>{t("noLocations")}</p>
+      </div>
+    );
+  }
+  const data = await loadIncidentTeam(location, typeof query.week === "string" ? query.week : undefined);
+  const weekLabel = (w: string) =>
+    t(w === data.thisWeek ? "weekThis" : "week", {
+      date: format.dateTime(new Date(`${w}T12:00:00Z`), { day: "numeric", month: "long", timeZone: "UTC" }),
+    });
+  return (
+    <div className="stack">
+      <div className="row" style={{ alignItems: "flex-end" }}>
+        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
+        <form method="get" className="row" style={{ alignItems: "flex-end" }}>
+          <input type="hidden" name="location" value={location.id} />
+          <div className="field">
+            <label htmlFor="team-week">{t("weekLabel")}</label>
+            <select id="team-week" name="week" defaultValue={data.weekStart}>
+              {data.weeks.map((w) => (
+                <option key={w} value={w}>
+                  {weekLabel(w)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t("show")}</button>
+        </form>
+        <LocationPicker locations={locations} currentId={location.id} label={t("location")} submitLabel={t("show")} />
+      </div>
+      <p>{t("explain")}</p>
+      <h2>{weekLabel(data.weekStart)}</h2>
+      <TeamForm key={`${location.id}-${data.weekStart}`} locationId={location.id} data={data} />
+    </div>
+  );
+}
