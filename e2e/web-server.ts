@@ -19,7 +19,7 @@ const base: Env = {
   ...inherited,
   DATABASE_URL: "file:./e2e/.tmp/e2e.db",
   PORTIER_DATA_DIR: "./e2e/.tmp",
-  PORTIER_TEST_CLOCK: "1",
+  HOST: "127.0.0.1",
   TZ: "Europe/Amsterdam",
   NEXT_TELEMETRY_DISABLED: "1",
 };
@@ -56,7 +56,8 @@ const server = spawn(bin("tsx"), dev ? ["watch", "--ignore", "./.next/**", "serv
     ...base,
     ...(dev ? {} : { NODE_ENV: "production" }),
     PORT: port,
-    HOST: "127.0.0.1",
+    // The movable clock is for the running test server only (refused off loopback in production).
+    PORTIER_TEST_CLOCK: "1",
     LOG_LEVEL: "warn",
   } as NodeJS.ProcessEnv,
 });
