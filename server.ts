@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { hostname as osHostname } from "node:os";
 import next from "next";
+import { ensureEndOfDayJobs } from "@/src/domain/presence/presence";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
 import { attachRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
@@ -31,6 +32,8 @@ async function main() {
   const io = attachRealtime(httpServer, ctx, cfg.sessionSecret);
   const rt = runtime();
   rt.realtime = { connectedSockets: () => io.engine.clientsCount };
+  // Every location's end-of-day sign-out is scheduled, also on a fresh or restored database.
+  await ensureEndOfDayJobs(ctx).catch((err) => console.error("[presence] scheduling end-of-day jobs failed:", err));
   const scheduler = startSchedulerLoop(ctx, jobHandlers, `${osHostname()}:${process.pid}`);
   rt.tickScheduler = scheduler.tick;
 

@@ -3,9 +3,12 @@
 // signed invite, visitors with a client pass, bans. The invite is signed with the server's own
 // HMAC key, derived (HKDF) from the master secret in e2e/.tmp/secret.key, as src/server/config.ts does.
 import path from "node:path";
+import { systemActor } from "../../src/domain/access/actor";
+import { issueInvite } from "../../src/domain/appointments/appointments";
 import { nameKey } from "../../src/domain/bans/ban-match";
+import { systemClock } from "../../src/domain/clock";
+import { EventBus } from "../../src/domain/events/event-bus";
 import { localDay } from "../../src/domain/local-day";
-import { newInviteNonce, signInvite } from "../../src/domain/visits/invite-token";
 import { newPassId } from "../../src/domain/visits/scan-classify";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { loadConfig } from "../../src/server/config";
@@ -63,8 +66,7 @@ export async function createTodayAppointmentWithInvite(
   // Later today, but never past midnight in the location's time zone (the invite is for one day).
   let startsAt = new Date(now.getTime() + 10 * 60_000);
   if (localDay(startsAt, TIME_ZONE) !== localDay(now, TIME_ZONE)) startsAt = now;
-  const nonce = newInviteNonce();
-  const appointment = await db.appointment.create({
+  const created = await db.appointment.create({
     data: {
       locationId: opts.locationId ?? DEMO_LOCATIONS.centrum.id,
       hostId: opts.hostId ?? DEMO_USERS.staff.id,
@@ -72,14 +74,16 @@ export async function createTodayAppointmentWithInvite(
       startsAt,
       endsAt: new Date(startsAt.getTime() + 45 * 60_000),
       purpose: opts.purpose ?? "Intakegesprek (e2e)",
-      inviteNonce: nonce,
     },
   });
-  const invite = signInvite(serverHmacKey(), {
-    appointmentId: appointment.id,
-    nonce,
-    day: localDay(startsAt, TIME_ZONE),
-  });
+  // The invite as the server issues it (src/domain/appointments/appointments.ts issueInvite).
+  const { token: invite } = await issueInvite(
+    { db, clock: systemClock, events: new EventBus(), hmacKey: serverHmacKey() },
+    systemActor,
+    created.id,
+    { via: "system" },
+  );
+  const appointment = await db.appointment.findUniqueOrThrow({ where: { id: created.id } });
   return { appointment, visitor, invite };
 }
 

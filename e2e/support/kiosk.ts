@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import type { PrismaClient } from "../../src/generated/prisma/client";
+import { serverNow } from "./clock";
 import { DEMO_LOCATIONS } from "./demo";
 import { wedgeScan } from "./wedge";
 
@@ -27,16 +28,18 @@ export async function pairKiosk(
 ): Promise<StorageState> {
   const bytes = randomBytes(8);
   const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+  const device = await browser.newContext({ baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  // Valid for ten minutes of the SERVER's clock: specs move it forward (e2e/support/clock.ts).
+  const serverTime = await serverNow(device.request, baseURL);
   await db.device.create({
     data: {
       name: opts.name ?? `E2E kiosk ${code}`,
       kind: "KIOSK",
       locationId: opts.locationId ?? DEMO_LOCATIONS.centrum.id,
       pairingCodeHash: createHash("sha256").update(code).digest("hex"),
-      pairingExpiresAt: new Date(Date.now() + 10 * 60_000),
+      pairingExpiresAt: new Date(serverTime.getTime() + 10 * 60_000),
     },
   });
-  const device = await browser.newContext({ baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
   try {
     const res = await device.request.post("/api/devices/pair", {
       data: { code: `${code.slice(0, 4)}-${code.slice(4)}` },

@@ -9,7 +9,10 @@ export type AppErrorCode =
   | "PAIRING_CODE_INVALID"
   | "DEVICE_REVOKED"
   | "PAYLOAD_TOO_LARGE"
-  | "BAD_JSON";
+  | "BAD_JSON"
+  /** A visit action that its current state does not allow (e.g. picking up someone already gone). */
+  | "VISIT_NOT_WAITING"
+  | "VISIT_ENDED";
 
 export const httpStatusOf: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
@@ -22,6 +25,8 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   DEVICE_REVOKED: 401,
   PAYLOAD_TOO_LARGE: 413,
   BAD_JSON: 400,
+  VISIT_NOT_WAITING: 409,
+  VISIT_ENDED: 409,
 };
 
 export class AppError extends Error {

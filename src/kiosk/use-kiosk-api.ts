@@ -21,6 +21,7 @@ const STEPS: ReadonlySet<string> = new Set([
   "queued",
   "walk-in-form",
   "checked-out",
+  "staff-presence",
   "evacuation",
 ]);
 

@@ -104,13 +104,28 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
     io.to(rooms.locationDevices(p.locationId)).emit("device.revoked", p);
     closeSockets(io, rooms.device(p.deviceId), "revoked");
   });
-  const toVisitWatchers = (name: "visit.checked_in" | "visit.checked_out") =>
+  const toVisitWatchers = (name: "visit.checked_in" | "visit.checked_out" | "visit.updated") =>
     ctx.events.on(name, (p) => {
       io.to(rooms.locationStaff(p.locationId)).emit(name, p);
       if (p.hostId) io.to(rooms.staff(p.hostId)).emit(name, p);
     });
+  // Who is in the building: the location's staff (the register, the dashboard's one tap).
+  ctx.events.on("presence.changed", (p) => void io.to(rooms.locationStaff(p.locationId)).emit("presence.changed", p));
   toVisitWatchers("visit.checked_in");
   toVisitWatchers("visit.checked_out");
+  toVisitWatchers("visit.updated");
+  // The wait-time reminder is for the host alone (the desk gets its WAIT_TIME desk alert).
+  ctx.events.on("visit.wait_reminder", (p) => void io.to(rooms.staff(p.hostId)).emit("visit.wait_reminder", p));
+  // Risky conversations: the colleagues present (their own rooms), or, while nobody is signed in
+  // at the location, its whole staff room (src/domain/visits/risk-checks.ts).
+  const toRiskAudience = (name: "risk_conversation.started" | "risk_check.prompted" | "risk_check.answered") =>
+    ctx.events.on(name, (p) => {
+      const targets = p.staffIds.length ? p.staffIds.map(rooms.staff) : [rooms.locationStaff(p.locationId)];
+      io.to(targets).emit(name, p);
+    });
+  toRiskAudience("risk_conversation.started");
+  toRiskAudience("risk_check.prompted");
+  toRiskAudience("risk_check.answered");
   ctx.events.on("desk.alert_raised", (p) => void io.to(rooms.locationDesk(p.locationId)).emit("desk.alert_raised", p));
   ctx.events.on(
     "desk.alert_acknowledged",
@@ -124,6 +139,10 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
     "house_rules.published",
     (p) => void io.to(rooms.locationKiosks(p.locationId)).emit("house_rules.published", p),
   );
+  // Appointment lists: the location's staff (reception, managers) and the host's own sockets.
+  ctx.events.on("appointment.changed", (p) => {
+    io.to([rooms.locationStaff(p.locationId), rooms.staff(p.hostId)]).emit("appointment.changed", p);
+  });
   ctx.events.on("staff.changed", (p) => {
     // Rights may have changed: the staff member's sockets reconnect and are authorised afresh.
     closeSockets(io, rooms.staff(p.staffId), "changed");

@@ -7,7 +7,13 @@ import {
   rulesForEditing,
   saveRulesDraft,
 } from "@/src/domain/house-rules/house-rules";
-import { DEMO_PASS, DEMO_RULES_LANGUAGES, DEMO_VISITOR, seedDemo } from "@/src/domain/seed/demo-seed";
+import {
+  DEMO_APPOINTMENTS,
+  DEMO_PASS,
+  DEMO_RULES_LANGUAGES,
+  DEMO_VISITOR,
+  seedDemo,
+} from "@/src/domain/seed/demo-seed";
 import { checkOutVisit } from "@/src/domain/visits/check-out";
 import { completeCheckIn, identifyAtKiosk } from "@/src/domain/visits/kiosk-check-in";
 import type { KioskOutcome } from "@/src/domain/visits/kiosk-outcome";
@@ -210,7 +216,9 @@ describe("demo seed: kiosk data", () => {
 
     // Run again: nothing new.
     expect((await seedDemo(ctx.db, ctx.hmacKey, ctx.clock.now())).created).toBe(0);
-    expect(await ctx.db.visitor.count()).toBe(1);
+    // The pass holder and the three appointments' visitors.
+    expect(await ctx.db.visitor.count()).toBe(1 + DEMO_APPOINTMENTS.length);
+    expect(await ctx.db.appointment.count()).toBe(DEMO_APPOINTMENTS.length);
   });
 
   it("lets the demo pass check in at Centrum's kiosk in Arabic, opening the sluis", async () => {

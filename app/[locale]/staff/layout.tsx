@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/src/domain/access/permissions";
 import { RealtimeProvider } from "@/src/realtime/client/realtime-provider";
+import { StaffNotices } from "@/src/staff/notices/staff-notices";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { SignOutButton } from "@/src/staff/shell/sign-out-button";
 import { type NavItem, StaffNav } from "@/src/staff/shell/staff-nav";
@@ -45,6 +46,7 @@ export default async function StaffLayout({
         </div>
       </header>
       <main className="page">{children}</main>
+      <StaffNotices staffId={actor.id} canAnswerRisk={can(actor, "risk_checks.answer")} />
     </RealtimeProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadStaffHome } from "@/src/staff/home/load-staff-home";
+import { PresenceButtons } from "@/src/staff/home/presence-button";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -14,6 +15,9 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
       <p className="muted" data-testid="staff-role">
         {t(`roles.${home.role}`)}
       </p>
+      {home.canSignInSelf && home.locations.length > 0 && (
+        <PresenceButtons staffId={home.staffId} locations={home.locations} initial={home.presence} />
+      )}
       <h2>{t("home.yourLocations")}</h2>
       {home.locations.length === 0 && <p>{t("home.noLocations")}</p>}
       <div className="grid">

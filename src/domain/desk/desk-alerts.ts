@@ -5,7 +5,16 @@ import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
 
-export type DeskAlertKind = "BAN_MATCH" | "RULES_DECLINED" | "SEE_DESK";
+export type DeskAlertKind =
+  | "BAN_MATCH"
+  | "RULES_DECLINED"
+  | "SEE_DESK"
+  /** A visitor has waited longer than the location's threshold (data: level, minutes). */
+  | "WAIT_TIME"
+  /** A colleague answered "not OK" to a risky-conversation check-in (data: room, host). */
+  | "RISK_NOT_OK"
+  /** A risky-conversation check-in went unanswered (data: room, host, missed). */
+  | "RISK_UNANSWERED";
 
 export interface DeskAlertView {
   id: string;
@@ -83,4 +92,28 @@ export async function acknowledgeDeskAlert(ctx: DomainContext, actor: Actor & { 
     return updated;
   });
   ctx.events.publish("desk.alert_acknowledged", { alertId, locationId: alert.locationId });
+}
+
+/**
+ * Closes the open alerts of these kinds for a visit inside the caller's transaction (the visitor was
+ * picked up, or left): the cause is gone, so nobody needs to acknowledge them. Returns what to
+ * publish after commit with publishAlertsCleared.
+ */
+export async function clearVisitAlerts(
+  tx: Tx,
+  visitId: string,
+  kinds: DeskAlertKind[],
+  at: Date,
+): Promise<{ alertId: string; locationId: string }[]> {
+  const open = await tx.deskAlert.findMany({
+    where: { visitId, kind: { in: kinds }, acknowledgedAt: null },
+    select: { id: true, locationId: true },
+  });
+  if (open.length === 0) return [];
+  await tx.deskAlert.updateMany({ where: { id: { in: open.map((a) => a.id) } }, data: { acknowledgedAt: at } });
+  return open.map((a) => ({ alertId: a.id, locationId: a.locationId }));
+}
+
+export function publishAlertsCleared(ctx: DomainContext, cleared: { alertId: string; locationId: string }[]) {
+  for (const c of cleared) ctx.events.publish("desk.alert_acknowledged", c);
 }

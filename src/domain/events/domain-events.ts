@@ -1,5 +1,12 @@
 import type { DeskAlertView } from "@/src/domain/desk/desk-alerts";
-import type { DeviceKind, VisitMethod, VisitStatus } from "@/src/generated/prisma/enums";
+import type {
+  AppointmentStatus,
+  DeviceKind,
+  PresenceMethod,
+  Role,
+  VisitMethod,
+  VisitStatus,
+} from "@/src/generated/prisma/enums";
 
 /** A visit as the desk and the host see it arrive or change. */
 export interface VisitSummary {
@@ -13,6 +20,40 @@ export interface VisitSummary {
   checkedInAt: string;
   banAlert: boolean;
   rulesDeclined: boolean;
+  /** When the host fetched the visitor (WAITING → WITH_HOST). */
+  pickedUpAt: string | null;
+  /** A risky conversation (risicogesprek). The purpose is never part of a summary: it is not for everyone. */
+  risky: boolean;
+  /** Wait-time alerts raised so far: 0, 1 (at the threshold) or 2 (at twice the threshold). */
+  waitAlertLevel: number;
+}
+
+/** Colleagues to tell about a risky conversation: present staff (ids), or, while nobody is signed in, the whole location (empty list). */
+export interface RiskAudience {
+  visitId: string;
+  locationId: string;
+  hostId: string | null;
+  hostName: string | null;
+  roomName: string | null;
+  /** Present colleagues (open StaffPresence, host excluded); empty: the location's staff room. */
+  staffIds: string[];
+}
+
+/** A staff member signed in or out at a location (aanwezigheidsregister). Never carries a badge code. */
+export interface PresenceChange {
+  presenceId: string;
+  locationId: string;
+  staffId: string;
+  name: string;
+  role: Role;
+  /** Signed in at this location now. */
+  present: boolean;
+  signedInAt: string;
+  signedInBy: PresenceMethod;
+  signedOutAt: string | null;
+  signedOutBy: PresenceMethod | null;
+  /** Signed out by the end-of-day rule and not yet confirmed by the desk. */
+  needsConfirmation: boolean;
 }
 
 export interface QueueSnapshot {
@@ -31,8 +72,27 @@ export interface DomainEvents {
   "device.revoked": { deviceId: string; locationId: string };
   "device.presence_changed": { deviceId: string; locationId: string; online: boolean; lastSeenAt: string };
   "staff.changed": { staffId: string };
+  /** Staff presence changed (sign-in, sign-out, end-of-day sign-out, its confirmation). */
+  "presence.changed": PresenceChange;
   "visit.checked_in": VisitSummary;
   "visit.checked_out": VisitSummary;
+  /** Picked up, moved to a room, no-show, wait alert level changed. Drop it from open lists unless WAITING/WITH_HOST. */
+  "visit.updated": VisitSummary;
+  /** A wait-time reminder for the host (level 1 at the threshold, 2 at twice it). */
+  "visit.wait_reminder": {
+    visitId: string;
+    locationId: string;
+    hostId: string;
+    visitorName: string;
+    level: number;
+    minutes: number;
+  };
+  /** A risky conversation began (the host picked the visitor up): colleagues are told the room. */
+  "risk_conversation.started": RiskAudience;
+  /** A check-in prompt to the colleagues present ("alles goed?"); `missed` earlier prompts went unanswered. */
+  "risk_check.prompted": RiskAudience & { riskCheckId: string; promptedAt: string; missed: number };
+  /** Someone answered: the other colleagues' prompts close. */
+  "risk_check.answered": RiskAudience & { riskCheckId: string; ok: boolean };
   "desk.alert_raised": DeskAlertView;
   "desk.alert_acknowledged": { alertId: string; locationId: string };
   "queue.changed": QueueSnapshot;
@@ -40,6 +100,8 @@ export interface DomainEvents {
   "door.release_requested": { locationId: string; visitId: string; reason: "check_in" };
   "house_rules.published": { locationId: string; version: number };
   "incident_team.changed": { locationId: string; weekStart: string };
+  /** An appointment was created, edited, cancelled or marked no-show (never its purpose or visitor). */
+  "appointment.changed": { appointmentId: string; locationId: string; hostId: string; status: AppointmentStatus };
 }
 
 export type DomainEventName = keyof DomainEvents;

@@ -1,12 +1,15 @@
 // Demo data for a first look at Portier: one organisation, two very different locations, staff in
 // every role with demo logins, house rules in Dutch, English, Arabic, Polish and Turkish, unpaired
-// devices, and one known visitor with a client pass (DEMO_PASS) to try the kiosk with.
+// devices, one known visitor with a client pass (DEMO_PASS) to try the kiosk with, and three of
+// the first day's appointments at Centrum.
 // Idempotent: every row has a fixed id (or natural key) and is only created when missing, so a
 // second run changes nothing — and never undoes what an admin did since (a paired device, a new
 // password). Runs against an already migrated database.
 import { hmac } from "@/src/domain/crypto";
 import type { Db } from "@/src/domain/db";
+import { localDay, startOfDay } from "@/src/domain/local-day";
 import { hashPassword } from "@/src/domain/staff/passwords";
+import { newInviteNonce } from "@/src/domain/visits/invite-token";
 import type { DeviceKind, LocationKind, RegistrationMode, Role, RoomKind } from "@/src/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "portier-demo";
@@ -269,6 +272,37 @@ const RULES_V1: Record<(typeof DEMO_RULES_LANGUAGES)[number], { title: string; b
 export const DEMO_PASS = "PP1.DEMQ7KX2PASS4WZ8";
 export const DEMO_VISITOR = { id: "visitor-demo", firstName: "Sam", lastName: "de Groot", passId: DEMO_PASS } as const;
 
+/** Appointments at Wijkbureau Centrum on the day the seed first runs (local times). */
+export const DEMO_APPOINTMENTS = [
+  {
+    id: "appt-demo-1",
+    time: "10:00",
+    hostId: "staff-medewerker",
+    roomId: "room-centrum-spreek-1",
+    purpose: "Intakegesprek schuldhulp",
+    risky: false,
+    visitor: { firstName: "Noor", lastName: "Hendriks" },
+  },
+  {
+    id: "appt-demo-2",
+    time: "13:30",
+    hostId: "staff-medewerker",
+    roomId: "room-centrum-spreek-2",
+    purpose: "Vervolggesprek",
+    risky: true,
+    visitor: { firstName: "Kees", lastName: "van Dam" },
+  },
+  {
+    id: "appt-demo-3",
+    time: "15:00",
+    hostId: "staff-manager",
+    roomId: "room-centrum-spreek-3",
+    purpose: "Evaluatie begeleiding",
+    risky: false,
+    visitor: { firstName: "Aylin", lastName: "Demir" },
+  },
+] as const;
+
 /** The HMAC stored for a staff badge code — the same derivation as setBadge in manage-staff.ts. */
 export const demoBadgeHash = (hmacKey: string, badgeCode: string) => hmac(hmacKey, `badge:${badgeCode.trim()}`);
 
@@ -394,6 +428,41 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
           (await tx.visitor.findUnique({ where: { passId: DEMO_VISITOR.passId } })),
         () => tx.visitor.create({ data: { ...DEMO_VISITOR, createdAt: now } }),
       );
+
+      // Today's appointments at Centrum, so the appointment screens are not empty. Fixed ids: a
+      // second run finds them and changes nothing (their day is the day of the first run).
+      const demoAppointmentIds = DEMO_APPOINTMENTS.map((a) => a.id);
+      if (!(await tx.appointment.findFirst({ where: { id: { in: demoAppointmentIds } }, select: { id: true } }))) {
+        const day = localDay(now, "Europe/Amsterdam");
+        for (const a of DEMO_APPOINTMENTS) {
+          if (!(await tx.staffMember.findUnique({ where: { id: a.hostId }, select: { id: true } }))) continue;
+          const visitorId = `visitor-${a.id}`;
+          await ensure(
+            () => tx.visitor.findUnique({ where: { id: visitorId } }),
+            () => tx.visitor.create({ data: { id: visitorId, ...a.visitor, createdAt: now } }),
+          );
+          const [h, m] = a.time.split(":").map(Number);
+          const startsAt = new Date(startOfDay(day, "Europe/Amsterdam").getTime() + (h * 60 + m) * 60_000);
+          await ensure(
+            () => tx.appointment.findUnique({ where: { id: a.id } }),
+            () =>
+              tx.appointment.create({
+                data: {
+                  id: a.id,
+                  locationId: "loc-centrum",
+                  hostId: a.hostId,
+                  visitorId,
+                  roomId: a.roomId,
+                  startsAt,
+                  endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+                  purpose: a.purpose,
+                  risky: a.risky,
+                  inviteNonce: newInviteNonce(),
+                },
+              }),
+          );
+        }
+      }
 
       // Not paired: no credential and no pairing code. The admin issues a code in the device list.
       for (const d of DEMO_DEVICES) {

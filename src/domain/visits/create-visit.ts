@@ -16,12 +16,13 @@ import { recordAcceptance } from "@/src/domain/house-rules/house-rules";
 import { OPEN_VISIT, publishQueue } from "@/src/domain/visits/capacity";
 import type { NewVisitor } from "@/src/domain/visits/pending-check-in";
 import { visitSummary } from "@/src/domain/visits/visit-summary";
+import { locationHasWaitAlerts, scheduleWaitAlert, wantsWaitAlerts } from "@/src/domain/visits/wait-alerts";
 import type { Visit, Visitor } from "@/src/generated/prisma/client";
-import type { VisitMethod } from "@/src/generated/prisma/enums";
+import type { LocationKind, VisitMethod } from "@/src/generated/prisma/enums";
 
 export interface NewVisit {
   /** Where, and whether its entrance is access-controlled (a check-in then asks for the door). */
-  location: { id: string; controlledEntrance: boolean };
+  location: { id: string; controlledEntrance: boolean; kind?: LocationKind; waitAlertMinutes?: number };
   visitorId: string;
   /** Not yet in the database: created under `visitorId` in the visit's transaction. */
   newVisitor?: NewVisitor | null;
@@ -166,6 +167,18 @@ async function writeVisit(tx: Tx, actor: Actor, input: NewVisit, visitor: Visito
   if (input.queueTicketId) {
     await tx.queueTicket.update({ where: { id: input.queueTicketId }, data: { status: "ADMITTED", closedAt: now } });
     await tx.scheduledJob.deleteMany({ where: { key: `queue-called:${input.queueTicketId}`, status: "PENDING" } });
+  }
+  // The first wait-time alert, in this transaction so it survives a restart (wait-alerts.ts). The
+  // kiosk passes the location row it already read; otherwise one extra read.
+  if (wantsWaitAlerts({ banAlert: !!input.ban, rulesDeclined: input.rulesDeclined })) {
+    const { kind, waitAlertMinutes } =
+      input.location.kind && input.location.waitAlertMinutes != null
+        ? { kind: input.location.kind, waitAlertMinutes: input.location.waitAlertMinutes }
+        : await tx.location.findUniqueOrThrow({
+            where: { id: locationId },
+            select: { kind: true, waitAlertMinutes: true },
+          });
+    if (locationHasWaitAlerts(kind)) await scheduleWaitAlert(tx, visit, waitAlertMinutes);
   }
   const kind: DeskAlertKind | null = input.ban ? "BAN_MATCH" : input.rulesDeclined ? "RULES_DECLINED" : null;
   const alert: DeskAlertView | null = kind

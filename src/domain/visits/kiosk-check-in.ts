@@ -9,6 +9,8 @@ import type { DomainContext } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
 import { currentRules, hasAcceptedCurrent } from "@/src/domain/house-rules/house-rules";
 import { localDay } from "@/src/domain/local-day";
+import { scanStaffBadge } from "@/src/domain/presence/presence";
+import { greetingAt } from "@/src/domain/presence/rules";
 import {
   calledTicket,
   capacityState,
@@ -38,7 +40,7 @@ import type { VisitMethod } from "@/src/generated/prisma/enums";
 /** The location fields the check-in needs. */
 type KioskLocation = Pick<
   Location,
-  "id" | "registrationMode" | "timeZone" | "capacity" | "waitAlertMinutes" | "controlledEntrance"
+  "id" | "kind" | "registrationMode" | "timeZone" | "capacity" | "waitAlertMinutes" | "controlledEntrance"
 >;
 
 export interface KioskDevice {
@@ -362,6 +364,25 @@ async function identifyScan(
       documentHash,
     };
     return { ok: true, who: { visitorId: randomUUID(), newVisitor, firstName, method: "DOCUMENT", ban } };
+  }
+  if (scan.kind === "badge") {
+    // A staff badge: sign its holder in or out here. An unknown badge gets the same kind answer
+    // as any unknown code.
+    const r = await scanStaffBadge(ctx, deviceActor(device), {
+      locationId: device.locationId,
+      code: scan.code,
+      method: "BADGE_KIOSK",
+    });
+    if (!r) return { ok: false, outcome: { step: "see-desk", reason: "code" } };
+    return {
+      ok: false,
+      outcome: {
+        step: "staff-presence",
+        status: r.status,
+        firstName: r.firstName,
+        greeting: greetingAt(now, location.timeZone),
+      },
+    };
   }
   return { ok: false, outcome: { step: "see-desk", reason: "code" } };
 }

@@ -50,6 +50,13 @@ export type KioskOutcome =
   /** No code: ask the walk-in questions for this location's registration mode. */
   | { step: "walk-in-form"; mode: "FULL" | "MINIMAL" }
   | { step: "checked-out"; firstName: string | null }
+  /** A staff member's badge: signed in or out (staff presence); greeted by first name and time of day. */
+  | {
+      step: "staff-presence";
+      status: "signed-in" | "signed-out";
+      firstName: string;
+      greeting: "morning" | "afternoon" | "evening";
+    }
   /** Evacuation in progress: leave by the nearest exit. */
   | { step: "evacuation" };
 

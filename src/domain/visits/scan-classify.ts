@@ -6,6 +6,12 @@
 // Client pass format: `PP1.` + 16 characters from the alphabet without look-alikes
 // (23456789ABCDEFGHJKMNPQRSTUVWXYZ, no 0/O, 1/I/L): ~79 random bits, printed as a QR code with the
 // same text under it, so a person can also type it (case, spaces and dashes do not matter).
+//
+// Staff badge (personeelspas) format: `BADGE-` + 1 to 32 letters or digits, e.g. `BADGE-0001`
+// (case does not matter; the rule lives in src/domain/presence/rules.ts). It cannot be mistaken
+// for an invite (`PI1.`), a pass (`PP1.`) or an MRZ (which has no `-`). A badge signs its holder
+// in or out (staff presence), it never checks a visitor in.
+import { parseBadge } from "@/src/domain/presence/rules";
 
 const INVITE_PREFIX = "PI1.";
 const PASS_PREFIX = "PP1.";
@@ -22,6 +28,8 @@ export type ScanKind =
   | { kind: "invite"; token: string }
   | { kind: "pass"; passId: string }
   | { kind: "mrz"; format: MrzFormat; lines: string[] }
+  /** A staff badge; `code` is canonical (capitals). */
+  | { kind: "badge"; code: string }
   | { kind: "unknown" };
 
 /** A new client pass id, e.g. `PP1.7KQ2M9XWRTH4B3ZC` (the whole string is the id and the QR text). */
@@ -104,6 +112,8 @@ export function classifyScan(raw: string): ScanKind {
   }
   const passId = parsePass(text);
   if (passId) return { kind: "pass", passId };
+  const badge = parseBadge(text);
+  if (badge) return { kind: "badge", code: badge };
   const mrz = mrzLines(text);
   if (mrz) return { kind: "mrz", ...mrz };
   return { kind: "unknown" };

@@ -19,5 +19,8 @@ export function visitSummary(visit: Visit, visitor: Pick<Visitor, "firstName" | 
     checkedInAt: visit.checkedInAt.toISOString(),
     banAlert: visit.banAlert,
     rulesDeclined: visit.rulesDeclined,
+    pickedUpAt: visit.pickedUpAt?.toISOString() ?? null,
+    risky: visit.risky,
+    waitAlertLevel: visit.waitAlertLevel,
   };
 }

@@ -16,6 +16,7 @@ import {
   INACTIVITY_MS,
   initialKioskState,
   isFinalOutcome,
+  isStaffBadge,
   type KioskRequest,
   kioskReducer,
   looksLikeCode,
@@ -97,6 +98,11 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
       if (inFlight.current) return;
       const s = stateRef.current;
       const screen = s.screen;
+      // A staff badge on the leave screen is a sign-out, not a visitor's check-out.
+      if (screen.name === "leave" && isStaffBadge(text)) {
+        void identifyScan(text.trim(), s.language, null);
+        return;
+      }
       if (screen.name === "leave") {
         const input = checkOutInputFor(text);
         if (input) void send({ path: "check-out", body: { input } });

@@ -105,6 +105,7 @@ export function kioskReducer(state: KioskMachineState, action: KioskAction): Kio
 const FINAL_STEPS: ReadonlySet<KioskOutcome["step"]> = new Set([
   "checked-in",
   "checked-out",
+  "staff-presence",
   "see-desk",
   "please-wait",
   "queued",
@@ -143,6 +144,9 @@ export function holdsVisitorState(state: KioskMachineState): boolean {
 export function looksLikeCode(text: string): boolean {
   return text.trim().length > 0 && classifyScan(text.trim()).kind !== "unknown";
 }
+
+/** A staff badge (personeelspas): it signs its holder in or out on any screen that takes a scan. */
+export const isStaffBadge = (text: string) => classifyScan(text.trim()).kind === "badge";
 
 /** The leave code shown at check-in: 6 or 7 digits (spaces typed between them do not matter). */
 export function asLeaveCode(text: string): string | null {

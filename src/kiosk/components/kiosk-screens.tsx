@@ -869,11 +869,16 @@ export function OutcomeScreen({ outcome, onDone }: { outcome: KioskOutcome; onDo
   if (outcome.step === "rules" || outcome.step === "walk-in-form" || outcome.step === "evacuation") return null;
   const o: Shown = outcome;
   const reason = o.step === "see-desk" || o.step === "document-refused" ? o.reason : undefined;
-  const tone = o.step === "checked-in" || o.step === "checked-out" ? "ok" : o.step === "queued" ? "info" : "desk";
-  const icon: IconName =
-    o.step === "checked-in"
+  const tone =
+    o.step === "checked-in" || o.step === "checked-out" || o.step === "staff-presence"
       ? "ok"
-      : o.step === "checked-out"
+      : o.step === "queued"
+        ? "info"
+        : "desk";
+  const icon: IconName =
+    o.step === "checked-in" || (o.step === "staff-presence" && o.status === "signed-in")
+      ? "ok"
+      : o.step === "checked-out" || o.step === "staff-presence"
         ? "bye"
         : o.step === "queued"
           ? "ticket"
@@ -887,6 +892,7 @@ export function OutcomeScreen({ outcome, onDone }: { outcome: KioskOutcome; onDo
       className={`kiosk-screen kiosk-outcome kiosk-tone-${tone}`}
       data-testid={`kiosk-outcome-${o.step}`}
       data-reason={reason}
+      data-status={o.step === "staff-presence" ? o.status : undefined}
     >
       <Icon name={icon} className="kiosk-outcome-icon" />
       <OutcomeBody outcome={o} />
@@ -967,6 +973,19 @@ function OutcomeBody({ outcome }: { outcome: Shown }) {
             {outcome.firstName ? t("checkedOut.title", { firstName: outcome.firstName }) : t("checkedOut.titleNoName")}
           </Heading>
           <p className="kiosk-lead">{t("checkedOut.body")}</p>
+        </>
+      );
+    case "staff-presence":
+      // A staff member's badge: greet them and say what happened, nothing more.
+      return (
+        <>
+          <Heading>
+            {t(`staffPresence.${outcome.greeting}`, { firstName: outcome.firstName })} —{" "}
+            {t(outcome.status === "signed-in" ? "staffPresence.signedIn" : "staffPresence.signedOut")}
+          </Heading>
+          <p className="kiosk-lead">
+            {t(outcome.status === "signed-in" ? "staffPresence.signedInBody" : "staffPresence.signedOutBody")}
+          </p>
         </>
       );
   }

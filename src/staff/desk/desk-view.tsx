@@ -1,19 +1,70 @@
 "use client";
 // The desk screen's live part. Starts from the server's data and follows the realtime events:
 // arrivals and departures (visit.checked_in / visit.checked_out), silent desk alerts
-// (desk.alert_raised / desk.alert_acknowledged) and the queue (queue.changed). Nothing here makes
-// a sound: a banned visitor must not notice that the desk was alerted.
+// (desk.alert_raised / desk.alert_acknowledged), picked up / moved / no-show (visit.updated) and
+// the queue (queue.changed). Sound is off by default and opt-in per desk (remembered in this
+// browser); even then only wait-time and risky-conversation alerts sound. Ban matches, declined
+// house rules and "see the desk" never make a sound: a banned visitor must not notice that the
+// desk was alerted.
 import { useFormatter, useTranslations } from "next-intl";
-import { type ReactNode, useCallback, useState, useTransition } from "react";
+import { type ReactNode, useCallback, useEffect, useState, useTransition } from "react";
 import type { DeskAlertView } from "@/src/domain/desk/desk-alerts";
 import type { VisitSummary } from "@/src/domain/events/domain-events";
 import { useLiveSnapshot } from "@/src/realtime/client/use-live-snapshot";
 import { useRealtimeEvent } from "@/src/realtime/client/use-realtime-event";
-import { acknowledgeAlertAction, checkOutVisitAction } from "@/src/staff/desk/actions";
+import {
+  acknowledgeAlertAction,
+  checkOutVisitAction,
+  moveVisitAction,
+  noShowVisitAction,
+  pickUpVisitAction,
+} from "@/src/staff/desk/actions";
 import type { DeskData } from "@/src/staff/desk/load-desk";
 
 const MINUTE = 60_000;
+const SOUND_KEY = "portier.desk.sound";
+/** Alert kinds that may sound (when the desk turned sound on). Never BAN_MATCH: see the top. */
+const AUDIBLE = new Set(["WAIT_TIME", "RISK_NOT_OK", "RISK_UNANSWERED"]);
 
+/** Waiting visitors first, longest wait first; then those with their host. */
+function byTimeWaited(visits: VisitSummary[]): VisitSummary[] {
+  const rank = (v: VisitSummary) => (v.status === "WAITING" ? 0 : 1);
+  return [...visits].sort((a, b) => rank(a) - rank(b) || a.checkedInAt.localeCompare(b.checkedInAt));
+}
+
+const isOpen = (v: VisitSummary) => v.status === "WAITING" || v.status === "WITH_HOST";
+
+/** A short, soft two-tone chime made in the browser (no audio file to load). */
+function chime() {
+  try {
+    const audio = new AudioContext();
+    const gain = audio.createGain();
+    gain.gain.value = 0.15;
+    gain.connect(audio.destination);
+    [660, 880].forEach((hz, i) => {
+      const osc = audio.createOscillator();
+      osc.frequency.value = hz;
+      osc.connect(gain);
+      osc.start(audio.currentTime + i * 0.25);
+      osc.stop(audio.currentTime + i * 0.25 + 0.2);
+    });
+    setTimeout(() => void audio.close(), 1000);
+  } catch {
+    // No audio available (or not allowed yet): the alert is visible anyway.
+  }
+}
+
+function useDeskSound(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(false);
+  useEffect(() => {
+    setOn(window.localStorage.getItem(SOUND_KEY) === "on");
+  }, []);
+  const set = useCallback((value: boolean) => {
+    setOn(value);
+    window.localStorage.setItem(SOUND_KEY, value ? "on" : "off");
+  }, []);
+  return [on, set];
+}
 export interface DeskLocation {
   id: string;
   name: string;
@@ -26,10 +77,13 @@ export function DeskView({
   location,
   data,
   canCheckOut,
+  canManage = false,
 }: {
   location: DeskLocation;
   data: DeskData;
   canCheckOut: boolean;
+  /** visits.manage: pick up, move to a room, no-show. */
+  canManage?: boolean;
 }) {
   const t = useTranslations("desk");
   const format = useFormatter();
@@ -44,14 +98,13 @@ export function DeskView({
   const [announcement, setAnnouncement] = useState("");
   const now = useLiveSnapshot(data.renderedAt);
   const here = (p: { locationId: string }) => p.locationId === location.id;
+  const [sound, setSound] = useDeskSound();
 
   useRealtimeEvent("visit.checked_in", (p) => {
     if (!here(p)) return;
     setState((s) => {
       const known = s.visits.some((v) => v.visitId === p.visitId) || s.departed.some((v) => v.visitId === p.visitId);
-      const visits = [...s.visits.filter((v) => v.visitId !== p.visitId), p].sort((a, b) =>
-        a.checkedInAt.localeCompare(b.checkedInAt),
-      );
+      const visits = [...s.visits.filter((v) => v.visitId !== p.visitId), p];
       return { ...s, visits, arrivalsToday: known ? s.arrivalsToday : s.arrivalsToday + 1 };
     });
     setAnnouncement(t("announce.arrived", { name: p.visitorName }));
@@ -68,10 +121,21 @@ export function DeskView({
     }));
     setAnnouncement(t("announce.left", { name: p.visitorName }));
   });
+  useRealtimeEvent("visit.updated", (p) => {
+    if (!here(p)) return;
+    setState((s) => ({
+      ...s,
+      // A no-show leaves the list (it is not a departure of someone who was in).
+      visits: isOpen(p)
+        ? [...s.visits.filter((v) => v.visitId !== p.visitId), p]
+        : s.visits.filter((v) => v.visitId !== p.visitId),
+    }));
+  });
   useRealtimeEvent("desk.alert_raised", (p) => {
     if (!here(p)) return;
     setState((s) => ({ ...s, alerts: [p, ...s.alerts.filter((a) => a.id !== p.id)] }));
     setAnnouncement(t("announce.alert"));
+    if (sound && AUDIBLE.has(p.kind)) chime();
   });
   useRealtimeEvent("desk.alert_acknowledged", (p) => {
     if (!here(p)) return;
@@ -91,6 +155,14 @@ export function DeskView({
   const removeAlert = useCallback((alertId: string) => {
     setState((s) => ({ ...s, alerts: s.alerts.filter((a) => a.id !== alertId) }));
   }, []);
+  const replaceVisit = useCallback((next: VisitSummary) => {
+    setState((s) => ({
+      ...s,
+      visits: isOpen(next)
+        ? s.visits.map((v) => (v.visitId === next.visitId ? next : v))
+        : s.visits.filter((v) => v.visitId !== next.visitId),
+    }));
+  }, []);
   const removeVisit = useCallback((visitId: string) => {
     setState((s) => {
       const v = s.visits.find((x) => x.visitId === visitId);
@@ -109,6 +181,20 @@ export function DeskView({
       </p>
 
       <AlertPanel alerts={state.alerts} time={time} day={day} nameOfVisit={nameOfVisit} onAcknowledged={removeAlert} />
+
+      <div className="row">
+        <label className="row" style={{ minHeight: "var(--touch)", gap: "0.5rem", cursor: "pointer" }}>
+          <input
+            type="checkbox"
+            checked={sound}
+            onChange={(e) => setSound(e.target.checked)}
+            data-testid="desk-sound"
+            style={{ width: "1.5rem", height: "1.5rem" }}
+          />
+          {t("sound.label")}
+        </label>
+        <span className="muted">{t("sound.hint")}</span>
+      </div>
 
       <p className="row" data-testid="desk-summary">
         <span>
@@ -136,21 +222,25 @@ export function DeskView({
                   <th scope="col">{t("visits.columns.checkedInAt")}</th>
                   <th scope="col">{t("visits.columns.method")}</th>
                   <th scope="col">{t("visits.columns.host")}</th>
+                  <th scope="col">{t("visits.columns.room")}</th>
                   <th scope="col">{t("visits.columns.status")}</th>
-                  {canCheckOut && <th scope="col">{t("visits.columns.actions")}</th>}
+                  {(canCheckOut || canManage) && <th scope="col">{t("visits.columns.actions")}</th>}
                 </tr>
               </thead>
               <tbody>
-                {state.visits.map((v) => (
+                {byTimeWaited(state.visits).map((v) => (
                   <VisitRow
                     key={v.visitId}
                     visit={v}
                     now={now}
                     waitAlertMinutes={location.waitAlertMinutes}
                     host={v.hostId ? (state.hosts[v.hostId] ?? null) : null}
+                    rooms={state.rooms}
                     time={time}
                     canCheckOut={canCheckOut}
+                    canManage={canManage}
                     onCheckedOut={removeVisit}
+                    onChanged={replaceVisit}
                   />
                 ))}
               </tbody>
@@ -187,9 +277,10 @@ export function DeskView({
   );
 }
 
-/** Ban matches first (someone may be in danger), then the newest. */
+/** Ban matches and "not OK" in a risky conversation first (someone may be in danger), then the newest. */
 function byUrgency(alerts: DeskAlertView[]): DeskAlertView[] {
-  const rank = (a: DeskAlertView) => (a.kind === "BAN_MATCH" ? 0 : 1);
+  const rank = (a: DeskAlertView) =>
+    a.kind === "BAN_MATCH" || a.kind === "RISK_NOT_OK" ? 0 : a.kind === "RISK_UNANSWERED" ? 1 : 2;
   return [...alerts].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
 }
 
@@ -312,6 +403,16 @@ function AlertCard({
         <p style={{ margin: 0 }}>{t("ban.advice")}</p>
       </>
     );
+  } else if (alert.kind === "WAIT_TIME") {
+    const name = visitName ?? d.visitorName ?? "?";
+    title = t("waitTime.title", { name, minutes: Number(d.minutes ?? 0) });
+    body = <p style={{ margin: 0 }}>{t("waitTime.advice")}</p>;
+  } else if (alert.kind === "RISK_NOT_OK") {
+    title = t("riskNotOk.title", { room: d.roomName ?? t("riskNoRoom"), host: d.hostName ?? "?" });
+    body = <p style={{ margin: 0 }}>{t("riskNotOk.advice")}</p>;
+  } else if (alert.kind === "RISK_UNANSWERED") {
+    title = t("riskUnanswered.title", { room: d.roomName ?? t("riskNoRoom"), host: d.hostName ?? "?" });
+    body = <p style={{ margin: 0 }}>{t("riskUnanswered.advice", { missed: Number(d.missed ?? 1) })}</p>;
   } else if (alert.kind === "RULES_DECLINED") {
     title = visitName ? t("declined.titleNamed", { name: visitName }) : t("declined.title");
     body = <p style={{ margin: 0 }}>{t("declined.advice")}</p>;
@@ -322,7 +423,7 @@ function AlertCard({
 
   return (
     <article
-      className="alert alert-error stack"
+      className={`alert ${alert.kind === "WAIT_TIME" ? "alert-warn" : "alert-error"} stack`}
       aria-labelledby={headingId}
       data-testid={`desk-alert-${alert.kind}`}
       data-alert-id={alert.id}
@@ -417,36 +518,73 @@ function VisitRow({
   now,
   waitAlertMinutes,
   host,
+  rooms,
   time,
   canCheckOut,
+  canManage,
   onCheckedOut,
+  onChanged,
 }: {
   visit: VisitSummary;
   now: number;
   waitAlertMinutes: number;
   host: string | null;
+  rooms: { id: string; name: string }[];
   time: (iso: string) => string;
   canCheckOut: boolean;
+  canManage: boolean;
   onCheckedOut: (visitId: string) => void;
+  onChanged: (visit: VisitSummary) => void;
 }) {
   const t = useTranslations("desk.visits");
   const tErrors = useTranslations("errors");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const [roomId, setRoomId] = useState(visit.roomId ?? "");
   const minutes = Math.max(0, Math.floor((now - new Date(visit.checkedInAt).getTime()) / MINUTE));
-  const waitingLong = visit.status === "WAITING" && minutes >= waitAlertMinutes;
+  // The server's alert level, or the clock when that event has not arrived yet.
+  const waitingLong = visit.status === "WAITING" && (visit.waitAlertLevel > 0 || minutes >= waitAlertMinutes);
+  const roomName = rooms.find((r) => r.id === visit.roomId)?.name ?? null;
+  const selectId = `desk-room-${visit.visitId}`;
 
-  function checkOut() {
+  function act(run: () => Promise<{ ok: true } | { ok: false; code: string }>, after: () => void) {
     setError(null);
     startTransition(async () => {
-      const result = await checkOutVisitAction(visit.visitId);
-      if (result.ok) onCheckedOut(visit.visitId);
+      const result = await run();
+      if (result.ok) after();
       else setError(tErrors(result.code));
     });
   }
+  const checkOut = () =>
+    act(
+      () => checkOutVisitAction(visit.visitId),
+      () => onCheckedOut(visit.visitId),
+    );
+  const pickUp = () =>
+    act(
+      () => pickUpVisitAction(visit.visitId),
+      () => onChanged({ ...visit, status: "WITH_HOST", pickedUpAt: new Date(now).toISOString() }),
+    );
+  const noShow = () =>
+    act(
+      () => noShowVisitAction(visit.visitId),
+      () => onChanged({ ...visit, status: "NO_SHOW" }),
+    );
+  const move = () => {
+    if (!roomId || roomId === visit.roomId) return;
+    act(
+      () => moveVisitAction(visit.visitId, roomId),
+      () => onChanged({ ...visit, roomId }),
+    );
+  };
 
   return (
-    <tr data-testid={`desk-visit-${visit.visitId}`} data-status={visit.status}>
+    <tr
+      data-testid={`desk-visit-${visit.visitId}`}
+      data-status={visit.status}
+      data-wait-level={visit.waitAlertLevel}
+      style={waitingLong ? { background: "var(--warn-bg)" } : undefined}
+    >
       <th scope="row" style={{ fontSize: "inherit", color: "inherit" }}>
         {visit.visitorName}
         {visit.banAlert && (
@@ -465,34 +603,103 @@ function VisitRow({
             </span>
           </>
         )}
+        {visit.risky && (
+          <>
+            {" "}
+            <span className="badge badge-warn" data-testid="flag-risky">
+              {t("flags.risky")}
+            </span>
+          </>
+        )}
       </th>
       <td>{time(visit.checkedInAt)}</td>
       <td>{t(`method.${visit.method}`)}</td>
       <td>{host ?? "—"}</td>
+      <td data-testid="desk-visit-room">{roomName ?? "—"}</td>
       <td>
         {t(`status.${visit.status}`)}{" "}
         {visit.status === "WAITING" && (
           <span
             className={waitingLong ? "badge badge-warn" : "muted"}
-            data-testid={waitingLong ? "waiting-long" : undefined}
+            data-testid={waitingLong ? "waiting-long" : "waiting-time"}
           >
             {minutes ? t("waitingFor", { minutes }) : t("justArrived")}
           </span>
         )}
       </td>
-      {canCheckOut && (
+      {(canCheckOut || canManage) && (
         <td>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            onClick={checkOut}
-            disabled={pending}
-            aria-busy={pending || undefined}
-            data-testid="desk-check-out"
-          >
-            {t("checkOut")}
-            <span className="sr-only">: {visit.visitorName}</span>
-          </button>
+          <div className="row" style={{ gap: "0.5rem" }}>
+            {canManage && visit.status === "WAITING" && (
+              <button
+                type="button"
+                className="btn"
+                onClick={pickUp}
+                disabled={pending}
+                aria-busy={pending || undefined}
+                data-testid="desk-pick-up"
+              >
+                {t("pickUp")}
+                <span className="sr-only">: {visit.visitorName}</span>
+              </button>
+            )}
+            {canManage && rooms.length > 0 && (
+              <span className="row" style={{ gap: "0.25rem" }}>
+                <label htmlFor={selectId} className="sr-only">
+                  {t("roomFor", { name: visit.visitorName })}
+                </label>
+                <select
+                  id={selectId}
+                  value={roomId}
+                  onChange={(e) => setRoomId(e.target.value)}
+                  data-testid="desk-room-select"
+                  style={{ minHeight: "var(--touch)" }}
+                >
+                  <option value="">{t("chooseRoom")}</option>
+                  {rooms.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.name}
+                    </option>
+                  ))}
+                </select>
+                <button
+                  type="button"
+                  className="btn btn-secondary"
+                  onClick={move}
+                  disabled={pending || !roomId || roomId === visit.roomId}
+                  data-testid="desk-move"
+                >
+                  {t("move")}
+                  <span className="sr-only">: {visit.visitorName}</span>
+                </button>
+              </span>
+            )}
+            {canManage && visit.status === "WAITING" && (
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={noShow}
+                disabled={pending}
+                data-testid="desk-no-show"
+              >
+                {t("noShow")}
+                <span className="sr-only">: {visit.visitorName}</span>
+              </button>
+            )}
+            {canCheckOut && (
+              <button
+                type="button"
+                className="btn btn-secondary"
+                onClick={checkOut}
+                disabled={pending}
+                aria-busy={pending || undefined}
+                data-testid="desk-check-out"
+              >
+                {t("checkOut")}
+                <span className="sr-only">: {visit.visitorName}</span>
+              </button>
+            )}
+          </div>
           {error && (
             <p className="field-error" role="alert">
               {error}

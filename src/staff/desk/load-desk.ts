@@ -19,6 +19,8 @@ export interface DeskData {
   queue: Omit<QueueSnapshot, "locationId"> | null;
   /** Names of the staff who may host a visit here (the live events carry only the id). */
   hosts: Record<string, string>;
+  /** Rooms a visitor can be moved to (staff-only rooms left out). */
+  rooms: { id: string; name: string }[];
   /** How long a called queue number keeps its place. */
   calledTtlMinutes: number;
   renderedAt: string;
@@ -30,7 +32,7 @@ export async function loadDesk(location: StaffLocation): Promise<DeskData> {
   const ctx = await domain();
   const now = ctx.clock.now();
   const todayStart = startOfDay(localDay(now, location.timeZone), location.timeZone);
-  const [open, departed, arrivalsToday, alerts, queue, staff] = await Promise.all([
+  const [open, departed, arrivalsToday, alerts, queue, staff, rooms] = await Promise.all([
     ctx.db.visit.findMany({
       where: { locationId: location.id, status: OPEN_VISIT },
       include: { visitor },
@@ -54,6 +56,11 @@ export async function loadDesk(location: StaffLocation): Promise<DeskData> {
       },
       select: { id: true, name: true },
     }),
+    ctx.db.room.findMany({
+      where: { locationId: location.id, kind: { not: "STAFF_ONLY" } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return {
     visits: open.map((v) => visitSummary(v, v.visitor)),
@@ -62,6 +69,7 @@ export async function loadDesk(location: StaffLocation): Promise<DeskData> {
     alerts,
     queue,
     hosts: Object.fromEntries(staff.map((s) => [s.id, s.name])),
+    rooms,
     calledTtlMinutes: Math.round(CALLED_TICKET_TTL_MS / 60_000),
     renderedAt: now.toISOString(),
   };

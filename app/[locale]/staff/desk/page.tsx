@@ -59,6 +59,7 @@ export default async function DeskPage({
         }}
         data={data}
         canCheckOut={can(actor, "visits.check_out")}
+        canManage={can(actor, "visits.manage")}
       />
     </div>
   );

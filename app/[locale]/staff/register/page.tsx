@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/src/i18n/navigation";
+import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { loadRegisterPage } from "@/src/staff/register/load-register-page";
+import { RegisterView } from "@/src/staff/register/register-view";
+import { requireStaff } from "@/src/staff/shell/require-staff";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "register" });
+  return { title: `${t("title")} — Portier` };
+}
+
+export default async function RegisterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ location?: string | string[] }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireStaff(locale, "register.view", "/staff/register");
+  const locations = await loadStaffLocations(actor);
+  const location = pickLocation(locations, (await searchParams).location);
+  const t = await getTranslations("register");
+
+  if (!location) {
+    return (
+      <div className="stack">
+        <h1>{t("title")}</h1>
+        <p>{t("noLocations")}</p>
+      </div>
+    );
+  }
+
+  const data = await loadRegisterPage(actor, location.id);
+  return (
+    <div className="stack">
+      <div className="row" style={{ alignItems: "flex-end" }}>
+        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
+        <LocationPicker
+          locations={locations}
+          currentId={location.id}
+          label={t("location")}
+          submitLabel={t("showLocation")}
+        />
+        <Link
+          href={{ pathname: "/staff/register/print", query: { location: location.id } }}
+          className="btn btn-secondary"
+          data-testid="register-print-link"
+        >
+          {t("print")}
+        </Link>
+      </div>
+      <RegisterView key={location.id} data={data} />
+    </div>
+  );
+}
