@@ -47,6 +47,17 @@ export const permissions = {
   "incident_team.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
   /** The shift briefing (overdracht). */
   "briefing.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  // Alarms (issue 5).
+  /** Press the panic button (noodknop): the room tablet, bound to its room. */
+  "alarms.raise": { roles: [], devices: ["ROOM_TABLET"] },
+  /** Be paged and answer a page ("Ik kom eraan" / "Kan niet"); see the location's open alarms. */
+  "alarms.respond": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  /** Follow every alarm of a location per responder, be told to call 112, close an alarm. */
+  "alarms.manage": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  /** Run the weekly test alarm and read its reports; read any alarm's timeline. */
+  "alarms.test": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** Register hardware panic buttons (MQTT topic, webhook secret). */
+  "alarm_buttons.manage": { roles: ["ADMIN"], devices: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
 
 export type Permission = keyof typeof permissions;
