@@ -1,5 +1,6 @@
 // Calendar days in a location's time zone (Europe/Amsterdam for the demo) and the instants they
-// start and end at: queue numbers per day, invites valid on their day, the desk's "today", ban dates.
+// start and end at, and wall-clock times on them: queue numbers per day, invites valid on their day,
+// the desk's "today", ban dates, closing times, appointment times.
 /** The calendar day (yyyy-mm-dd) of an instant in a time zone, e.g. the location's Europe/Amsterdam. */
 export function localDay(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
@@ -62,4 +63,54 @@ export function weekStartOf(day: string): string {
   if (!m) throw new Error(`Not a day: ${day}`);
   const weekday = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay(); // 0 = Sunday
   return addDays(day, -((weekday + 6) % 7));
+}
+
+const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** "22:00" → minutes after midnight; null when it is not a valid HH:MM. */
+export function parseWallClock(time: string): number | null {
+  const m = HHMM.exec(time.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/** Minutes after local midnight of an instant in a time zone, and its local day. */
+export function localClock(at: Date, timeZone: string): { day: string; minutes: number } {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" })
+    .formatToParts(at)
+    .reduce<Record<string, string>>((acc, p) => {
+      acc[p.type] = p.value;
+      return acc;
+    }, {});
+  return { day: localDay(at, timeZone), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+/**
+ * The instant a local wall-clock time happens on a calendar day in a time zone. Counting minutes
+ * from midnight is wrong on the two days a year the clock changes, so the guess is corrected by
+ * what the zone's clock reads at it. A time that does not exist (in the spring-forward gap) comes
+ * out one hour later, when the clock shows it again.
+ */
+export function localInstant(day: string, minutesAfterMidnight: number, timeZone: string): Date {
+  let at = startOfDay(day, timeZone).getTime() + minutesAfterMidnight * 60_000;
+  for (let i = 0; i < 2; i++) {
+    const seen = localClock(new Date(at), timeZone);
+    const dayShift = seen.day === day ? 0 : seen.day < day ? -1440 : 1440;
+    const diff = minutesAfterMidnight - (seen.minutes + dayShift);
+    if (diff === 0) break;
+    at += diff * 60_000;
+  }
+  return new Date(at);
+}
+
+/** "HH:MM" of an instant on the zone's clock. */
+export function wallClock(at: Date, timeZone: string): string {
+  const { minutes } = localClock(at, timeZone);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The instant of a wall-clock "HH:MM" on a calendar day in the zone (see localInstant). */
+export function zonedInstant(day: string, time: string, timeZone: string): Date {
+  const minutes = parseWallClock(time);
+  if (minutes == null) throw new Error(`Not a time: ${time}`);
+  return localInstant(day, minutes, timeZone);
 }

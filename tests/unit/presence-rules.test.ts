@@ -1,16 +1,15 @@
 // Pure rules of staff presence: the badge format, the double-scan rule and the end-of-day closing
 // time (also on the days the clock changes). Time is passed in: no clock is read.
 import { describe, expect, it } from "vitest";
+import { localInstant, parseWallClock, wallClock, zonedInstant } from "@/src/domain/local-day";
 import {
   closingOn,
   DOUBLE_SCAN_MS,
   decideBadgeScan,
   greetingAt,
   type LastChange,
-  localInstant,
   nextClosing,
   parseBadge,
-  parseClosesAt,
 } from "@/src/domain/presence/rules";
 import { classifyScan } from "@/src/domain/visits/scan-classify";
 import { isStaffBadge, looksLikeCode } from "@/src/kiosk/components/kiosk-machine";
@@ -70,10 +69,10 @@ describe("the double-scan rule", () => {
 
 describe("closing time", () => {
   it("parses HH:MM", () => {
-    expect(parseClosesAt("22:00")).toBe(22 * 60);
-    expect(parseClosesAt("07:30")).toBe(7 * 60 + 30);
-    expect(parseClosesAt("24:00")).toBeNull();
-    expect(parseClosesAt("9:00")).toBeNull();
+    expect(parseWallClock("22:00")).toBe(22 * 60);
+    expect(parseWallClock("07:30")).toBe(7 * 60 + 30);
+    expect(parseWallClock("24:00")).toBeNull();
+    expect(parseWallClock("9:00")).toBeNull();
   });
 
   it("is the local wall-clock time, in winter and in summer", () => {
@@ -90,6 +89,16 @@ describe("closing time", () => {
     expect(closingOn("2026-10-25", "12:00", AMS).toISOString()).toBe("2026-10-25T11:00:00.000Z");
     // A time in the spring-forward gap happens when the clock shows it again (an hour later).
     expect(localInstant("2026-03-29", 2 * 60 + 30, AMS).toISOString()).toBe("2026-03-29T01:30:00.000Z");
+  });
+
+  it("a wall-clock HH:MM on a day and back (appointment forms), also when the clock changes", () => {
+    for (const day of ["2026-03-10", "2026-03-29", "2026-10-25"]) {
+      for (const time of ["00:15", "09:30", "13:45", "23:59"]) {
+        expect(wallClock(zonedInstant(day, time, AMS), AMS), `${day} ${time}`).toBe(time);
+      }
+    }
+    expect(zonedInstant("2026-10-25", "10:00", AMS).toISOString()).toBe("2026-10-25T09:00:00.000Z");
+    expect(() => zonedInstant("2026-10-25", "25:00", AMS)).toThrow();
   });
 
   it("falls back to 22:00 for an invalid closesAt", () => {

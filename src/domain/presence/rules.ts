@@ -1,6 +1,6 @@
 // Pure rules of staff presence (aanwezigheidsregister), free of the database so they are tested
 // with a plain clock: the badge-code rule, the double-scan rule and the end-of-day closing time.
-import { addDays, localDay, startOfDay } from "@/src/domain/local-day";
+import { addDays, localClock, localDay, localInstant, parseWallClock } from "@/src/domain/local-day";
 
 /**
  * Staff badges Portier recognises at the kiosk: `BADGE-` and 1 to 32 letters or digits, e.g.
@@ -56,48 +56,11 @@ export function decideBadgeScan(last: LastChange | null, locationId: string, now
   return last?.signedIn && last.locationId === locationId ? "sign-out" : "sign-in";
 }
 
-const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-/** "22:00" → minutes after midnight; null when it is not a valid HH:MM. */
-export function parseClosesAt(closesAt: string): number | null {
-  const m = HHMM.exec(closesAt.trim());
-  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-}
-
-/** Minutes after local midnight of an instant in a time zone, and its local day. */
-function localClock(at: Date, timeZone: string): { day: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" })
-    .formatToParts(at)
-    .reduce<Record<string, string>>((acc, p) => {
-      acc[p.type] = p.value;
-      return acc;
-    }, {});
-  return { day: localDay(at, timeZone), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
-}
-
-/**
- * The instant a local wall-clock time happens on a calendar day in a time zone. Counting minutes
- * from midnight is wrong on the two days a year the clock changes, so the guess is corrected by
- * what the zone's clock reads at it. A time that does not exist (in the spring-forward gap) comes
- * out one hour later, when the clock shows it again.
- */
-export function localInstant(day: string, minutesAfterMidnight: number, timeZone: string): Date {
-  let at = startOfDay(day, timeZone).getTime() + minutesAfterMidnight * 60_000;
-  for (let i = 0; i < 2; i++) {
-    const seen = localClock(new Date(at), timeZone);
-    const dayShift = seen.day === day ? 0 : seen.day < day ? -1440 : 1440;
-    const diff = minutesAfterMidnight - (seen.minutes + dayShift);
-    if (diff === 0) break;
-    at += diff * 60_000;
-  }
-  return new Date(at);
-}
-
 const DEFAULT_CLOSES_AT = 22 * 60;
 
 /** The location's closing instant on a local day (an invalid closesAt falls back to 22:00). */
 export function closingOn(day: string, closesAt: string, timeZone: string): Date {
-  return localInstant(day, parseClosesAt(closesAt) ?? DEFAULT_CLOSES_AT, timeZone);
+  return localInstant(day, parseWallClock(closesAt) ?? DEFAULT_CLOSES_AT, timeZone);
 }
 
 /** The next closing strictly after `now`: today's if still ahead, else tomorrow's. */

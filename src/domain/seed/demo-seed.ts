@@ -7,7 +7,7 @@
 // password). Runs against an already migrated database.
 import { hmac } from "@/src/domain/crypto";
 import type { Db } from "@/src/domain/db";
-import { localDay, startOfDay } from "@/src/domain/local-day";
+import { localDay, zonedInstant } from "@/src/domain/local-day";
 import { hashPassword } from "@/src/domain/staff/passwords";
 import { newInviteNonce } from "@/src/domain/visits/invite-token";
 import type { DeviceKind, LocationKind, RegistrationMode, Role, RoomKind } from "@/src/generated/prisma/enums";
@@ -441,8 +441,7 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
             () => tx.visitor.findUnique({ where: { id: visitorId } }),
             () => tx.visitor.create({ data: { id: visitorId, ...a.visitor, createdAt: now } }),
           );
-          const [h, m] = a.time.split(":").map(Number);
-          const startsAt = new Date(startOfDay(day, "Europe/Amsterdam").getTime() + (h * 60 + m) * 60_000);
+          const startsAt = zonedInstant(day, a.time, "Europe/Amsterdam");
           await ensure(
             () => tx.appointment.findUnique({ where: { id: a.id } }),
             () =>

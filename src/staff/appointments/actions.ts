@@ -12,6 +12,7 @@ import {
   updateAppointment,
 } from "@/src/domain/appointments/appointments";
 import { AppError } from "@/src/domain/errors";
+import { zonedInstant } from "@/src/domain/local-day";
 import { redirect } from "@/src/i18n/navigation";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
@@ -19,7 +20,6 @@ import { fieldErrorsOf } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
 import { formValues } from "@/src/staff/admin-staff/schemas";
 import { appointmentSchema, idSchema } from "@/src/staff/appointments/schemas";
-import { zonedInstant } from "@/src/staff/appointments/zoned-time";
 
 async function staff() {
   const actor = await getStaffActor();

@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isAppError } from "@/src/domain/errors";
+import { wallClock } from "@/src/domain/local-day";
 import { Link } from "@/src/i18n/navigation";
 import { AppointmentForm } from "@/src/staff/appointments/appointment-form";
 import { loadAppointment, loadFormChoices, mayUseAppointments } from "@/src/staff/appointments/load-appointments";
-import { wallClock } from "@/src/staff/appointments/zoned-time";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
