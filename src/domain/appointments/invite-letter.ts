@@ -2,8 +2,8 @@
 // room), a short friendly text, and the invite QR that the visitor shows at the kiosk — with the
 // same code printed as text, because the kiosk also accepts a typed code when scanning fails.
 // Texts come from the appointments messages (`letter.*`), Dutch or English.
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
-import { drawQr, printable, wrap } from "@/src/domain/visitors/pdf-draw";
+import { rgb } from "pdf-lib";
+import { A4, drawQr, newA4Document, printable, wrap } from "@/src/domain/visitors/pdf-draw";
 import en from "@/src/i18n/messages/en/appointments.json";
 import nl from "@/src/i18n/messages/nl/appointments.json";
 
@@ -26,7 +26,6 @@ export interface InviteLetterInput {
 const TEXTS = { nl: nl.letter, en: en.letter };
 const fill = (s: string, values: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k) => values[k] ?? "");
 
-const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 64;
 const GREY = rgb(0.3, 0.3, 0.3);
 
@@ -39,15 +38,10 @@ export async function renderInviteLetter(input: InviteLetterInput): Promise<Uint
   const hm: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
   const time = input.endsAt ? `${fmt(hm, input.startsAt)} – ${fmt(hm, input.endsAt)}` : fmt(hm, input.startsAt);
 
-  const doc = await PDFDocument.create();
-  doc.setTitle(`${t.title} — ${input.locationName}`);
-  doc.setLanguage(tag);
-  doc.setCreator("Portier");
-  doc.setProducer("Portier");
-  const page = doc.addPage(A4);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const mono = await doc.embedFont(StandardFonts.Courier);
+  const { doc, page, regular, bold, mono } = await newA4Document({
+    title: `${t.title} — ${input.locationName}`,
+    language: tag,
+  });
   const width = A4[0] - 2 * MARGIN;
   let y = A4[1] - MARGIN;
 

@@ -2,14 +2,21 @@
 // marks. It shows the first name only, the pass id as Code 128 (what keyboard-wedge scanners at the
 // desk and kiosk read best) and as a QR code (what the kiosk camera reads), and the id as text to
 // type. Never a last name, date of birth or anything from a document.
-import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
-import { code128Modules, drawCode128, drawQr, printable, wrap } from "@/src/domain/visitors/pdf-draw";
+import { rgb } from "pdf-lib";
+import {
+  A4,
+  code128Modules,
+  drawCode128,
+  drawQr,
+  newA4Document,
+  printable,
+  wrap,
+} from "@/src/domain/visitors/pdf-draw";
 import en from "@/src/i18n/messages/en/visitors.json";
 import nl from "@/src/i18n/messages/nl/visitors.json";
 
 const MM = 72 / 25.4;
 const CARD = { w: 85.6 * MM, h: 54 * MM };
-const A4: [number, number] = [595.28, 841.89];
 
 export async function renderPassCard(input: {
   language: "nl" | "en";
@@ -18,15 +25,10 @@ export async function renderPassCard(input: {
   organisation?: string | null;
 }): Promise<Uint8Array> {
   const t = (input.language === "en" ? en : nl).card;
-  const doc = await PDFDocument.create();
-  doc.setTitle(t.title);
-  doc.setLanguage(input.language === "en" ? "en-GB" : "nl-NL");
-  doc.setCreator("Portier");
-  doc.setProducer("Portier");
-  const page = doc.addPage(A4);
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  const mono = await doc.embedFont(StandardFonts.Courier);
+  const { doc, page, regular, bold, mono } = await newA4Document({
+    title: t.title,
+    language: input.language === "en" ? "en-GB" : "nl-NL",
+  });
   const x0 = (A4[0] - CARD.w) / 2;
   const y0 = A4[1] - 72 - CARD.h;
 

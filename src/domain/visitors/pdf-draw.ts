@@ -2,10 +2,29 @@
 // standard fonts: no font files to ship. Standard fonts only encode WinAnsi, so names like "Yılmaz"
 // are reduced to what the font has (accents dropped where needed) instead of failing the print.
 import type { PDFFont, PDFPage } from "pdf-lib";
-import { rgb } from "pdf-lib";
+import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { CODE128_QUIET_ZONE, code128Widths, QR_QUIET_ZONE, qrMatrix } from "@/src/domain/visitors/barcodes";
 
 const BLACK = rgb(0, 0, 0);
+
+/** A4 in PDF points. */
+export const A4: [number, number] = [595.28, 841.89];
+
+/** A new one-page A4 document with Portier's metadata and its three standard fonts. */
+export async function newA4Document(meta: { title: string; language: string }) {
+  const doc = await PDFDocument.create();
+  doc.setTitle(meta.title);
+  doc.setLanguage(meta.language);
+  doc.setCreator("Portier");
+  doc.setProducer("Portier");
+  const page = doc.addPage(A4);
+  const fonts = {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+    mono: await doc.embedFont(StandardFonts.Courier),
+  };
+  return { doc, page, ...fonts };
+}
 
 /** The text with every character the font cannot encode replaced by its base letter, else "?". */
 export function printable(font: PDFFont, text: string): string {
