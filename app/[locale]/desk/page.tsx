@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DeviceProblem } from "@/src/devices/device-problem";
 import { DeviceShell } from "@/src/devices/device-shell";
 import { loadDeviceScreen } from "@/src/devices/load-device-screen";
+import { pageTitle } from "@/src/i18n/page-title";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "devices.kinds" });
-  return { title: `${t("DESK")} — Portier` };
-}
+export const generateMetadata = pageTitle("devices.kinds", "DESK");
 
 /** The screen at the reception desk (a paired DESK device). */
 export default async function DeskScreenPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { setRequestLocale } from "next-intl/server";
 import { DeviceProblem } from "@/src/devices/device-problem";
 import { DeviceShell } from "@/src/devices/device-shell";
 import { loadDeviceScreen } from "@/src/devices/load-device-screen";
 import { isKioskLanguage } from "@/src/domain/visits/kiosk-outcome";
+import { pageTitle } from "@/src/i18n/page-title";
 import { loadKioskState } from "@/src/kiosk/api/load-kiosk-state";
 import { KioskApp } from "@/src/kiosk/components/kiosk-app";
 import { getDeviceActor } from "@/src/server/auth/get-actor";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "devices.kinds" });
-  return { title: `${t("KIOSK")} — Portier` };
-}
+export const generateMetadata = pageTitle("devices.kinds", "KIOSK");
 
 /** The visitor kiosk at the entrance (a paired KIOSK device). */
 export default async function KioskPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { DEVICE_SCREEN_PATH } from "@/src/devices/device-screens";
 import { ForgetPairing } from "@/src/devices/forget-pairing";
 import { PairForm } from "@/src/devices/pair-form";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { getDevice } from "@/src/server/auth/get-actor";
 import { LanguageSwitch } from "@/src/ui/language-switch";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "devices.pair" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("devices.pair");
 
 /** Public: where a kiosk, room tablet or desk screen is paired with its one-time code. */
 export default async function PairPage({ params }: { params: Promise<{ locale: string }> }) {

@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { AppointmentTable } from "@/src/staff/appointments/appointment-table";
 import { CancelAppointmentForm } from "@/src/staff/appointments/cancel-form";
 import { LiveAppointments } from "@/src/staff/appointments/live-appointments";
 import { loadAppointments, mayUseAppointments, UPCOMING_DAYS } from "@/src/staff/appointments/load-appointments";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "appointments" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("appointments");
 
 type Query = Record<
   "location" | "created" | "updated" | "rescheduled" | "cancelled" | "cancel",

@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { EndBanForm } from "@/src/staff/bans/end-ban-form";
 import { banName, loadBans } from "@/src/staff/bans/load-bans";
 import { BAN_FILTERS, type BanFilterOption } from "@/src/staff/bans/schemas";
 import { loadStaffLocations } from "@/src/staff/desk/staff-locations";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "bans" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("bans");
 
 const STATUS_BADGE = {
   active: "badge-danger",

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { BRIEFING_HOURS, type BriefingHours, loadBriefing } from "@/src/domain/briefing/load-briefing";
+import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { BriefingView } from "@/src/staff/briefing/briefing-view";
 import { LiveRefresh } from "@/src/staff/briefing/live-refresh";
@@ -8,11 +8,7 @@ import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "briefing" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("briefing");
 
 const pickHours = (raw: string | string[] | undefined): BriefingHours =>
   BRIEFING_HOURS.find((h) => String(h) === raw) ?? 8;

@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
+import { pageTitle } from "@/src/i18n/page-title";
 import { DeskView } from "@/src/staff/desk/desk-view";
 import { loadDesk } from "@/src/staff/desk/load-desk";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "desk" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("desk");
 
 export default async function DeskPage({
   params,

@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/src/i18n/page-title";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { dirOf, RULES_LANGUAGES } from "@/src/staff/house-rules/languages";
@@ -8,11 +8,7 @@ import { RulesEditor } from "@/src/staff/house-rules/rules-editor";
 import { RulesPreview } from "@/src/staff/house-rules/rules-preview";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "houseRules" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("houseRules");
 
 export default async function HouseRulesPage({
   params,

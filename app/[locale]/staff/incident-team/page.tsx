@@ -1,16 +1,12 @@
-import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/src/i18n/page-title";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { loadIncidentTeam } from "@/src/staff/incident-team/load-incident-team";
 import { TeamForm } from "@/src/staff/incident-team/team-form";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "incidentTeam" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("incidentTeam");
 
 export default async function IncidentTeamPage({
   params,

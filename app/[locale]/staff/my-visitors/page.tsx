@@ -1,14 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/src/i18n/page-title";
 import { loadMyVisitors } from "@/src/staff/my-visitors/load-my-visitors";
 import { MyVisitorsView } from "@/src/staff/my-visitors/my-visitors-view";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "visits.mine" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("visits.mine");
 
 export default async function MyVisitorsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { loadRegisterPage } from "@/src/staff/register/load-register-page";
 import { RegisterView } from "@/src/staff/register/register-view";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "register" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("register");
 
 export default async function RegisterPage({
   params,

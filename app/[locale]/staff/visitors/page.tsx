@@ -1,13 +1,9 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/src/i18n/page-title";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { VisitorSearch } from "@/src/staff/visitors/visitor-search";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "visitors" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("visitors");
 
 export default async function VisitorsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,15 +1,11 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
+import { pageTitle } from "@/src/i18n/page-title";
 import { DeviceAdmin } from "@/src/staff/admin-devices/device-admin";
 import { loadAdminDevices } from "@/src/staff/admin-devices/load-admin-devices";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "devices.admin" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("devices.admin");
 
 export default async function AdminDevicesPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

@@ -1,17 +1,13 @@
-import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { AppointmentForm } from "@/src/staff/appointments/appointment-form";
 import { loadFormChoices, mayUseAppointments, visitorForForm } from "@/src/staff/appointments/load-appointments";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "appointments" });
-  return { title: `${t("form.newTitle")} — Portier` };
-}
+export const generateMetadata = pageTitle("appointments", "form.newTitle");
 
 export default async function NewAppointmentPage({
   params,

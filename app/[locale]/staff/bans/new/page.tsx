@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { MAX_BAN_DAYS } from "@/src/domain/bans/manage-bans";
 import { localDay } from "@/src/domain/local-day";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { BanForm } from "@/src/staff/bans/ban-form";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "bans" });
-  return { title: `${t("form.title")} — Portier` };
-}
+export const generateMetadata = pageTitle("bans", "form.title");
 
 export default async function NewBanPage({
   params,

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { loadPrintRegister } from "@/src/staff/register/load-register-page";
 import { PrintButton } from "@/src/staff/register/print-button";
@@ -8,11 +8,7 @@ import { PrintRegister } from "@/src/staff/register/print-register";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import "@/src/staff/register/register-print.css";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "register" });
-  return { title: `${t("title")} — Portier` };
-}
+export const generateMetadata = pageTitle("register");
 
 // Always the register as it is now: never a cached sheet.
 export const dynamic = "force-dynamic";

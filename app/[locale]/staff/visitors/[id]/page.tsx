@@ -1,19 +1,15 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
 import { isAppError } from "@/src/domain/errors";
 import { getVisitor, visitHistory } from "@/src/domain/visitors/visitors";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { IssuePassForm } from "@/src/staff/visitors/issue-pass-form";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "visitors" });
-  return { title: `${t("detail.title")} — Portier` };
-}
+export const generateMetadata = pageTitle("visitors", "detail.title");
 
 const orNotFound = (err: unknown): never => {
   if (isAppError(err) && err.code === "NOT_FOUND") notFound();

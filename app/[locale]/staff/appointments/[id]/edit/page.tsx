@@ -1,18 +1,14 @@
-import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isAppError } from "@/src/domain/errors";
 import { wallClock } from "@/src/domain/local-day";
 import { Link } from "@/src/i18n/navigation";
+import { pageTitle } from "@/src/i18n/page-title";
 import { AppointmentForm } from "@/src/staff/appointments/appointment-form";
 import { loadAppointment, loadFormChoices, mayUseAppointments } from "@/src/staff/appointments/load-appointments";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale, namespace: "appointments" });
-  return { title: `${t("form.editTitle")} — Portier` };
-}
+export const generateMetadata = pageTitle("appointments", "form.editTitle");
 
 export default async function EditAppointmentPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
