@@ -1,6 +1,7 @@
 // The locations a staff member works at (admins: all), and which one a page shows.
+import type { Permission } from "@/src/domain/access/permissions";
 import { domain } from "@/src/server/runtime";
-import type { StaffActor } from "@/src/staff/shell/require-staff";
+import { requireStaff, type StaffActor } from "@/src/staff/shell/require-staff";
 
 export interface StaffLocation {
   id: string;
@@ -27,4 +28,19 @@ export function pickLocation<L extends { id: string }>(
 ): L | null {
   const id = typeof requested === "string" ? requested : undefined;
   return locations.find((l) => l.id === id) ?? locations[0] ?? null;
+}
+
+/**
+ * The start of every staff page about one location: the guard (sign-in, permission), the
+ * locations the person may switch between, and the one shown (`?location=`, else their first).
+ */
+export async function requireStaffLocation(
+  locale: string,
+  permission: Permission,
+  path: string,
+  requested: string | string[] | undefined,
+): Promise<{ actor: StaffActor; locations: StaffLocation[]; location: StaffLocation | null }> {
+  const actor = await requireStaff(locale, permission, path);
+  const locations = await loadStaffLocations(actor);
+  return { actor, locations, location: pickLocation(locations, requested) };
 }

@@ -5,8 +5,7 @@ import { domain } from "@/src/server/runtime";
 import { BriefingView } from "@/src/staff/briefing/briefing-view";
 import { LiveRefresh } from "@/src/staff/briefing/live-refresh";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
-import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
-import { requireStaff } from "@/src/staff/shell/require-staff";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 
 export const generateMetadata = pageTitle("briefing");
 
@@ -22,10 +21,13 @@ export default async function BriefingPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireStaff(locale, "briefing.view", "/staff/briefing");
   const query = await searchParams;
-  const locations = await loadStaffLocations(actor);
-  const location = pickLocation(locations, query.location);
+  const { actor, locations, location } = await requireStaffLocation(
+    locale,
+    "briefing.view",
+    "/staff/briefing",
+    query.location,
+  );
   const t = await getTranslations("briefing");
   if (!location) {
     return (

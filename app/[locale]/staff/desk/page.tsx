@@ -4,8 +4,7 @@ import { pageTitle } from "@/src/i18n/page-title";
 import { DeskView } from "@/src/staff/desk/desk-view";
 import { loadDesk } from "@/src/staff/desk/load-desk";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
-import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
-import { requireStaff } from "@/src/staff/shell/require-staff";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 
 export const generateMetadata = pageTitle("desk");
 
@@ -18,9 +17,12 @@ export default async function DeskPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireStaff(locale, "desk.use", "/staff/desk");
-  const locations = await loadStaffLocations(actor);
-  const location = pickLocation(locations, (await searchParams).location);
+  const { actor, locations, location } = await requireStaffLocation(
+    locale,
+    "desk.use",
+    "/staff/desk",
+    (await searchParams).location,
+  );
   const t = await getTranslations("desk");
 
   if (!location) {

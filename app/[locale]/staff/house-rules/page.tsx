@@ -1,12 +1,11 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { pageTitle } from "@/src/i18n/page-title";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
-import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { dirOf, RULES_LANGUAGES } from "@/src/staff/house-rules/languages";
 import { loadHouseRules } from "@/src/staff/house-rules/load-house-rules";
 import { RulesEditor } from "@/src/staff/house-rules/rules-editor";
 import { RulesPreview } from "@/src/staff/house-rules/rules-preview";
-import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export const generateMetadata = pageTitle("houseRules");
 
@@ -19,10 +18,13 @@ export default async function HouseRulesPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireStaff(locale, "house_rules.manage", "/staff/house-rules");
   const query = await searchParams;
-  const locations = await loadStaffLocations(actor);
-  const location = pickLocation(locations, query.location);
+  const { locations, location } = await requireStaffLocation(
+    locale,
+    "house_rules.manage",
+    "/staff/house-rules",
+    query.location,
+  );
   const t = await getTranslations("houseRules");
   const tLang = await getTranslations("houseRules.languages");
   const format = await getFormatter();

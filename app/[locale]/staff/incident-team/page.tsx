@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { pageTitle } from "@/src/i18n/page-title";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
-import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { loadIncidentTeam } from "@/src/staff/incident-team/load-incident-team";
 import { TeamForm } from "@/src/staff/incident-team/team-form";
-import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export const generateMetadata = pageTitle("incidentTeam");
 
@@ -17,10 +16,13 @@ export default async function IncidentTeamPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireStaff(locale, "incident_team.manage", "/staff/incident-team");
   const query = await searchParams;
-  const locations = await loadStaffLocations(actor);
-  const location = pickLocation(locations, query.location);
+  const { locations, location } = await requireStaffLocation(
+    locale,
+    "incident_team.manage",
+    "/staff/incident-team",
+    query.location,
+  );
   const t = await getTranslations("incidentTeam");
   const format = await getFormatter();
   if (!location) {

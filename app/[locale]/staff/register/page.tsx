@@ -2,10 +2,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
-import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { loadRegisterPage } from "@/src/staff/register/load-register-page";
 import { RegisterView } from "@/src/staff/register/register-view";
-import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export const generateMetadata = pageTitle("register");
 
@@ -18,9 +17,12 @@ export default async function RegisterPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireStaff(locale, "register.view", "/staff/register");
-  const locations = await loadStaffLocations(actor);
-  const location = pickLocation(locations, (await searchParams).location);
+  const { actor, locations, location } = await requireStaffLocation(
+    locale,
+    "register.view",
+    "/staff/register",
+    (await searchParams).location,
+  );
   const t = await getTranslations("register");
 
   if (!location) {

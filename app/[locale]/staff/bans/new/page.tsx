@@ -5,8 +5,7 @@ import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { BanForm } from "@/src/staff/bans/ban-form";
-import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
-import { requireStaff } from "@/src/staff/shell/require-staff";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 
 export const generateMetadata = pageTitle("bans", "form.title");
 
@@ -19,9 +18,12 @@ export default async function NewBanPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireStaff(locale, "bans.manage", "/staff/bans/new");
-  const locations = await loadStaffLocations(actor);
-  const location = pickLocation(locations, (await searchParams).location);
+  const { locations, location } = await requireStaffLocation(
+    locale,
+    "bans.manage",
+    "/staff/bans/new",
+    (await searchParams).location,
+  );
   const t = await getTranslations("bans");
   const ctx = await domain();
   return (
