@@ -1,6 +1,6 @@
 import { permissions } from "@/src/domain/access/permissions";
 
-const ROLES = ["RECEPTION", "STAFF", "MANAGER", "ADMIN"] as const;
+const ROLES = ["RECEPTION", "STAFF", "MANAGER", "ADMIN", "PRIVACY"] as const;
 const DEVICES = ["KIOSK", "ROOM_TABLET", "DESK"] as const;
 
 /** The permission table as Markdown, for docs/permissions.md (a test keeps the two equal). */

@@ -7,7 +7,7 @@ import type { DeviceKind, Role } from "@/src/generated/prisma/enums";
  * handlers and socket handlers; docs/permissions.md shows the same table.
  */
 export const permissions = {
-  "dashboard.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  "dashboard.view": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN", "PRIVACY"], devices: [] },
   "staff.manage": { roles: ["ADMIN"], devices: [] },
   "devices.manage": { roles: ["ADMIN"], devices: [] },
   "devices.view": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
@@ -16,7 +16,12 @@ export const permissions = {
   "kiosk.use": { roles: [], devices: ["KIOSK"] },
   "tablet.use": { roles: [], devices: ["ROOM_TABLET"] },
   "desk.use": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
-  "audit.view": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** The audit trail viewer (managers: their locations' events). */
+  "audit.view": { roles: ["MANAGER", "ADMIN", "PRIVACY"], devices: [] },
+  /** Verify the audit trail's hash chain. */
+  "audit.verify": { roles: ["ADMIN", "PRIVACY"], devices: [] },
+  /** Subject requests (AVG art. 15 and 17): find, export and erase everything about one person. */
+  "privacy.subject_requests": { roles: ["PRIVACY"], devices: [] },
   "visits.check_out": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: ["KIOSK"] },
   "bans.view": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: [] },
   "bans.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
