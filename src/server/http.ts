@@ -58,10 +58,35 @@ export function errorResponse(
   return Response.json({ ok: false, code, message: errorMessage(requestLocale(req), code), fieldErrors }, { status });
 }
 
-/** Wraps a route handler: AppErrors become their 4xx answer, anything else a plain 500 (logged). */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * A state-changing request that a browser sent from another site is refused: browsers name the
+ * page's origin in `Origin` (and `Sec-Fetch-Site`). Requests without them (hardware webhooks,
+ * scripts) pass: they carry their own credentials, not a browser's cookies.
+ */
+export function isCrossSiteWrite(req: Request): boolean {
+  if (SAFE_METHODS.has(req.method)) return false;
+  if (req.headers.get("sec-fetch-site") === "cross-site") return true;
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  if (origin === "null") return true;
+  const host = req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || req.headers.get("host");
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Wraps a route handler: a cross-site write is refused (403), AppErrors become their 4xx answer,
+ * anything else a plain 500 (logged).
+ */
 export function handle<A extends unknown[]>(fn: (req: Request, ...rest: A) => Promise<Response>) {
   return async (req: Request, ...rest: A): Promise<Response> => {
     try {
+      if (isCrossSiteWrite(req)) throw new AppError("FORBIDDEN");
       return await fn(req, ...rest);
     } catch (err) {
       if (isAppError(err)) return errorResponse(req, err.code, err.fieldErrors);

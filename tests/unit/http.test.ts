@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } fr
 import { z } from "zod";
 import { AppError } from "@/src/domain/errors";
 import { messages } from "@/src/i18n/messages";
-import { DEFAULT_MAX_BODY_BYTES, handle, readJson } from "@/src/server/http";
+import { DEFAULT_MAX_BODY_BYTES, handle, isCrossSiteWrite, readJson } from "@/src/server/http";
 
 const schema = z.object({ name: z.string().min(1), age: z.number().int().nonnegative() });
 
@@ -146,5 +146,29 @@ describe("handle", () => {
     })(req());
     expect(res.status).toBe(500);
     expect(await res.text()).not.toContain("plain string");
+  });
+});
+
+describe("cross-site writes", () => {
+  const req = (method: string, headers: Record<string, string>) =>
+    new Request("http://portier.local/api/kiosk/check-in", { method, headers });
+
+  it("passes same-origin and origin-less writes, and every read", () => {
+    expect(isCrossSiteWrite(req("POST", { host: "portier.local", origin: "http://portier.local" }))).toBe(false);
+    expect(
+      isCrossSiteWrite(req("POST", { "x-forwarded-host": "portier.example", origin: "https://portier.example" })),
+    ).toBe(false);
+    expect(isCrossSiteWrite(req("POST", {}))).toBe(false); // a hardware webhook or a script
+    expect(isCrossSiteWrite(req("GET", { host: "portier.local", origin: "https://evil.example" }))).toBe(false);
+  });
+
+  it("refuses a write from another site, a null origin, or a cross-site fetch", async () => {
+    expect(isCrossSiteWrite(req("POST", { host: "portier.local", origin: "https://evil.example" }))).toBe(true);
+    expect(isCrossSiteWrite(req("DELETE", { host: "portier.local", origin: "null" }))).toBe(true);
+    expect(isCrossSiteWrite(req("POST", { "sec-fetch-site": "cross-site" }))).toBe(true);
+    const handler = handle(async () => Response.json({ ok: true }));
+    const res = await handler(req("POST", { host: "portier.local", origin: "https://evil.example" }));
+    expect(res.status).toBe(403);
+    expect((await res.json()).code).toBe("FORBIDDEN");
   });
 });

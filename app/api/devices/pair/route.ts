@@ -12,6 +12,7 @@ import { DEVICE_COOKIE, deviceCookieOptions } from "@/src/server/auth/device-coo
 import { CLIENT_ADDRESS_HEADER } from "@/src/server/client-address";
 import { handle, readJson } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
+import { isHttps } from "@/src/server/security-headers";
 
 /** Failed pairing attempts per client address before it is blocked (window and block: 15 min). */
 const PAIR_FAILURE_LIMIT = 10;
@@ -20,11 +21,6 @@ const MAX_BODY_BYTES = 16 * 1024;
 const pairSchema = z.object({ code: z.string().max(64) });
 
 const pairKey = (address: string) => `pair:${address}`;
-
-/** Whether the request reached us over HTTPS (directly, or through a proxy that says so). */
-function isHttps(req: Request): boolean {
-  return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto")?.split(",")[0] === "https";
-}
 
 export const POST = handle(async (req: Request) => {
   const ctx = await domain();
@@ -50,7 +46,11 @@ export const POST = handle(async (req: Request) => {
     kind: device.kind,
     redirectTo: `/${locale}${DEVICE_SCREEN_PATH[device.kind]}`,
   });
-  res.cookies.set(DEVICE_COOKIE, credential, deviceCookieOptions(isHttps(req)));
+  res.cookies.set(
+    DEVICE_COOKIE,
+    credential,
+    deviceCookieOptions(isHttps(req.url, req.headers.get("x-forwarded-proto"))),
+  );
   res.headers.set("Cache-Control", "no-store");
   return res;
 });
