@@ -8,6 +8,7 @@ import { issuePairingCode, registerDevice, revokeDevice } from "@/src/domain/dev
 import { AppError } from "@/src/domain/errors";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
+import { formValues } from "@/src/server/form-data";
 import { fieldErrorsOf } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
 import { deviceIdSchema, registerDeviceSchema } from "@/src/staff/admin-devices/schemas";
@@ -21,14 +22,6 @@ function refresh() {
   revalidatePath("/[locale]/staff", "layout");
 }
 
-function fields(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of formData.entries()) {
-    if (!key.startsWith("$ACTION") && typeof value === "string") out[key] = value;
-  }
-  return out;
-}
-
 /** The device, if it exists at a location the actor may see (otherwise NOT_FOUND, no hint). */
 async function visibleDevice(actor: Awaited<ReturnType<typeof manager>>, deviceId: string) {
   const ctx = await domain();
@@ -40,7 +33,7 @@ async function visibleDevice(actor: Awaited<ReturnType<typeof manager>>, deviceI
 export async function registerDeviceAction(formData: FormData): Promise<ActionResult<IssuedCode>> {
   const result = await runAction(async () => {
     const actor = await manager();
-    const raw = fields(formData);
+    const raw = formValues(formData);
     const parsed = registerDeviceSchema.safeParse(raw);
     // A room tablet without a room is reported together with any other field errors.
     const missingRoom = raw.kind === "ROOM_TABLET" && !String(raw.roomId ?? "").trim();

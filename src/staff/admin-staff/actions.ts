@@ -10,10 +10,10 @@ import { redirect } from "@/src/i18n/navigation";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
 import { config } from "@/src/server/config";
+import { formValues } from "@/src/server/form-data";
 import { domain } from "@/src/server/runtime";
 import {
   createStaffSchema,
-  formValues,
   resetPasswordSchema,
   setBadgeSchema,
   setStaffActiveSchema,

@@ -22,15 +22,3 @@ export const setBadgeSchema = z.discriminatedUnion("intent", [
   z.object({ id, intent: z.literal("clear") }),
 ]);
 export const setStaffActiveSchema = z.object({ id, active: z.enum(["true", "false"]).transform((v) => v === "true") });
-
-/** FormData as a plain object: single fields as strings (absent: undefined), `arrays` as lists. */
-export function formValues(formData: FormData, arrays: readonly string[] = []): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of new Set(formData.keys())) {
-    if (key.startsWith("$ACTION")) continue;
-    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = arrays.includes(key) ? all : all[0];
-  }
-  for (const key of arrays) out[key] ??= [];
-  return out;
-}

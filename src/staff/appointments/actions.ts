@@ -16,9 +16,9 @@ import { zonedInstant } from "@/src/domain/local-day";
 import { redirect } from "@/src/i18n/navigation";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
+import { formValues } from "@/src/server/form-data";
 import { fieldErrorsOf } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
-import { formValues } from "@/src/staff/admin-staff/schemas";
 import { appointmentSchema, idSchema } from "@/src/staff/appointments/schemas";
 
 async function staff() {

@@ -10,9 +10,9 @@ import { endOfDay, localDay, startOfDay } from "@/src/domain/local-day";
 import { redirect } from "@/src/i18n/navigation";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
+import { formValues } from "@/src/server/form-data";
 import { fieldErrorsOf } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
-import { formValues } from "@/src/staff/admin-staff/schemas";
 import { createBanSchema, endBanSchema } from "@/src/staff/bans/schemas";
 
 async function manager() {

@@ -10,16 +10,17 @@ import { publishRules, type RulesText, saveRulesDraft } from "@/src/domain/house
 import { redirect } from "@/src/i18n/navigation";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
+import { asForm } from "@/src/server/form-data";
 import { domain } from "@/src/server/runtime";
 import { BODY_MAX, RULES_LANGUAGES, TITLE_MAX } from "@/src/staff/house-rules/languages";
 
-function field(formData: FormData, name: string): string {
-  const v = formData.get(name);
+function field(formData: unknown, name: string): string {
+  const v = asForm(formData).get(name);
   return typeof v === "string" ? v.trim() : "";
 }
 
 /** The texts from the form, or a VALIDATION error naming each field (e.g. `nl.title`). */
-function textsOf(formData: FormData): RulesText[] {
+function textsOf(formData: unknown): RulesText[] {
   const errors: Record<string, string[]> = {};
   const texts: RulesText[] = [];
   for (const language of RULES_LANGUAGES) {

@@ -8,6 +8,7 @@ import { setIncidentTeam } from "@/src/domain/alarms/incident-team";
 import { AppError } from "@/src/domain/errors";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
+import { asForm } from "@/src/server/form-data";
 import { domain } from "@/src/server/runtime";
 
 const teamSchema = z.object({
@@ -22,10 +23,11 @@ export async function setIncidentTeamAction(
 ): Promise<ActionResult<{ count: number }>> {
   return runAction(async () => {
     const actor = requirePermission(await getStaffActor(), "incident_team.manage");
+    const form = asForm(formData);
     const parsed = teamSchema.safeParse({
-      locationId: formData.get("locationId"),
-      weekStart: formData.get("weekStart"),
-      staffIds: formData.getAll("staffIds"),
+      locationId: form.get("locationId"),
+      weekStart: form.get("weekStart"),
+      staffIds: form.getAll("staffIds"),
     });
     if (!parsed.success) throw new AppError("VALIDATION", "Invalid team");
     const team = await setIncidentTeam(await domain(), actor, parsed.data);

@@ -7,8 +7,8 @@ import { AppError } from "@/src/domain/errors";
 import { issuePass, searchVisitors, type VisitorListItem } from "@/src/domain/visitors/visitors";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
+import { formValues } from "@/src/server/form-data";
 import { domain } from "@/src/server/runtime";
-import { formValues } from "@/src/staff/admin-staff/schemas";
 
 const searchSchema = z.object({ query: z.string().trim().min(2).max(100) });
 const idSchema = z.object({ id: z.string().trim().min(1).max(100) });
