@@ -1,3 +1,4 @@
+import { ENTRY_POINTS } from "@/src/domain/access/entry-points";
 import { permissions } from "@/src/domain/access/permissions";
 
 const ROLES = ["RECEPTION", "STAFF", "MANAGER", "ADMIN", "PRIVACY"] as const;
@@ -22,6 +23,21 @@ export function permissionsMarkdown(): string {
       ...DEVICES.map((d) => ((rule.devices as readonly string[]).includes(d) ? "✔" : "·")),
     ];
     lines.push(`| \`${name}\` | ${cells.join(" | ")} |`);
+  }
+  lines.push(
+    "",
+    "## Entry points",
+    "",
+    "Every server action and route handler and what lets a caller through (`src/domain/access/entry-points.ts`;",
+    "`tests/integration/permission-matrix.test.ts` calls each one as every role and device kind and checks it).",
+    "A list means any one of those permissions.",
+    "",
+    "| entry point | allowed with |",
+    "| --- | --- |",
+  );
+  for (const [entry, rule] of Object.entries(ENTRY_POINTS)) {
+    const who = typeof rule === "string" ? rule : rule.map((p) => `\`${p}\``).join(", ");
+    lines.push(`| \`${entry}\` | ${who} |`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -3,6 +3,7 @@
 // The domain checks who may touch which appointment (appointments.manage / appointments.own).
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
+import { can } from "@/src/domain/access/permissions";
 import {
   type AppointmentInput,
   cancelAppointment,
@@ -21,9 +22,11 @@ import { fieldErrorsOf } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";
 import { appointmentSchema, idSchema } from "@/src/staff/appointments/schemas";
 
+/** Staff who keep appointments (everyone's, or their own): checked before any input is read. */
 async function staff() {
   const actor = await getStaffActor();
   if (!actor) throw new AppError("UNAUTHORIZED");
+  if (!can(actor, "appointments.manage") && !can(actor, "appointments.own")) throw new AppError("FORBIDDEN");
   return actor;
 }
 

@@ -3,6 +3,7 @@
 // names do not belong in URLs, browser history or server logs.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { requirePermission } from "@/src/domain/access/permissions";
 import { AppError } from "@/src/domain/errors";
 import { issuePass, searchVisitors, type VisitorListItem } from "@/src/domain/visitors/visitors";
 import { type ActionResult, runAction } from "@/src/server/action-result";
@@ -13,10 +14,9 @@ import { domain } from "@/src/server/runtime";
 const searchSchema = z.object({ query: z.string().trim().min(2).max(100) });
 const idSchema = z.object({ id: z.string().trim().min(1).max(100) });
 
+/** Finding visitors and issuing passes (visitors.manage): checked before any input is read. */
 async function staff() {
-  const actor = await getStaffActor();
-  if (!actor) throw new AppError("UNAUTHORIZED");
-  return actor;
+  return requirePermission(await getStaffActor(), "visitors.manage");
 }
 
 export async function searchVisitorsAction(
