@@ -2,13 +2,18 @@
 import { createServer } from "node:http";
 import { hostname as osHostname } from "node:os";
 import next from "next";
+import { startAuditSealer } from "@/src/domain/audit/audit-chain";
+import { ensureTabletWatch } from "@/src/domain/devices/tablet-watch";
 import { ensureEndOfDayJobs } from "@/src/domain/presence/presence";
+import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
 import { attachRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
 import { config } from "@/src/server/config";
 import { jobHandlers } from "@/src/server/job-handlers";
+import { type MqttButtons, startMqttButtons } from "@/src/server/mqtt-buttons";
 import { domain, runtime } from "@/src/server/runtime";
+import { isHttps, securityHeaders } from "@/src/server/security-headers";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // Portier runs on-premise behind hosts its operators choose: next-auth takes the origin from the request.
@@ -25,6 +30,8 @@ async function main() {
   httpServer.on("request", (req, res) => {
     if (req.url?.startsWith("/socket.io")) return; // socket.io answers these itself
     stampClientAddress(req);
+    const https = isHttps(`http://${req.headers.host ?? ""}`, req.headers["x-forwarded-proto"]?.toString() ?? null);
+    for (const [name, value] of securityHeaders({ https })) res.setHeader(name, value);
     void handle(req, res);
   });
 
@@ -34,8 +41,20 @@ async function main() {
   rt.realtime = { connectedSockets: () => io.engine.clientsCount };
   // Every location's end-of-day sign-out is scheduled, also on a fresh or restored database.
   await ensureEndOfDayJobs(ctx).catch((err) => console.error("[presence] scheduling end-of-day jobs failed:", err));
+  // Retention is enforced by a daily job per location (src/domain/privacy/retention.ts).
+  await ensureRetentionJobs(ctx).catch((err) => console.error("[privacy] scheduling retention jobs failed:", err));
+  // The silent-room-tablet watch: a recurring job, started once (idempotent after a restart).
+  await ensureTabletWatch(ctx).catch((err) => console.error("[tablet-watch] scheduling failed:", err));
   const scheduler = startSchedulerLoop(ctx, jobHandlers, `${osHostname()}:${process.pid}`);
   rt.tickScheduler = scheduler.tick;
+  // The audit trail is sealed (hash-chained) a few seconds after each event (audit-chain.ts).
+  const sealer = startAuditSealer(ctx);
+  // Hardware panic buttons over MQTT: only with a broker configured (the default needs none).
+  let buttons: MqttButtons | null = null;
+  if (cfg.mqttUrl) {
+    buttons = startMqttButtons(ctx, { url: cfg.mqttUrl });
+    rt.buttonLink = { status: buttons.status };
+  }
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.port, cfg.host, resolve));
   console.log(
@@ -51,6 +70,8 @@ async function main() {
     force.unref();
     httpServer.close();
     await scheduler.stop();
+    sealer.stop();
+    await buttons?.stop();
     io.close(); // closes every socket.io connection
     httpServer.closeAllConnections();
     await ctx.db.$disconnect();

@@ -2,7 +2,8 @@
 // Chromium: a kiosk walk-in appears on the desk; a wait alert appears once the server's clock
 // passes the threshold (moved by the test clock, never slept) and clears when the visitor is
 // picked up; a host picks up their visitor from "Mijn bezoekers"; during a risky conversation a
-// colleague who is present gets the check-in prompt, and "Niet goed" raises the desk alert.
+// colleague who is present gets the check-in prompt, and "Niet goed" raises an assistance alarm
+// for the room (the alarm channel), shown on the desk's alarm panel and closed there.
 // Every test makes its own visitors (and colleague): other specs share the e2e database and the
 // server's clock, so lists are searched by id, never counted.
 import type { Browser, BrowserContext, Page } from "@playwright/test";
@@ -131,7 +132,7 @@ test("a walk-in appears on the desk; a wait alert appears after the threshold an
   }
 });
 
-test("the host picks up from Mijn bezoekers; a present colleague is prompted in a risky conversation and “Niet goed” alerts the desk", async ({
+test("the host picks up from Mijn bezoekers; a present colleague is prompted in a risky conversation and “Niet goed” raises an alarm", async ({
   browser,
   baseURL,
 }) => {
@@ -192,9 +193,15 @@ test("the host picks up from Mijn bezoekers; a present colleague is prompted in 
     await prompt.getByRole("button", { name: "Niet goed" }).click();
     await expect(prompt).toHaveCount(0, { timeout: 30_000 });
 
-    const alarm = desk.page.locator(`[data-testid="desk-alert-RISK_NOT_OK"][data-visit-id="${visitId}"]`);
+    // An assistance alarm for the room, through the alarm channel: on the desk's alarm panel.
+    const raised = await e2eDb().alarm.findFirstOrThrow({
+      where: { source: "RISK_CHECK", roomId: "room-centrum-spreek-2", status: { in: ["PENDING", "OPEN"] } },
+      orderBy: { raisedAt: "desc" },
+    });
+    expect(raised.level).toBe("ASSISTANCE");
+    const alarm = desk.page.locator(`[data-testid="desk-alarm"][data-alarm-id="${raised.id}"]`);
     await expect(alarm).toBeVisible({ timeout: 30_000 });
-    await expect(alarm).toContainText(`Niet goed: risicogesprek in Spreekkamer 2 met ${DEMO_USERS.staff.name}`);
+    await expect(alarm).toContainText("Spreekkamer 2");
 
     // The host ends the visit: gone from their list and the desk; no more prompts are scheduled.
     await card.getByTestId("my-end-visit").click();
@@ -205,7 +212,9 @@ test("the host picks up from Mijn bezoekers; a present colleague is prompted in 
         where: { key: { startsWith: `visit.risk_check:${visitId}:` }, status: "PENDING" },
       }),
     ).toBe(0);
-    await alarm.getByTestId("desk-ack").click();
+    // All clear at the desk, so no alarm stays open for other specs.
+    await alarm.getByText("Opgelost").click();
+    await alarm.getByRole("button", { name: "Alarm afsluiten" }).click();
     await expect(alarm).toHaveCount(0, { timeout: 30_000 });
   } finally {
     await e2eDb().staffPresence.updateMany({

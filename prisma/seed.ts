@@ -29,7 +29,9 @@ async function main() {
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}"):`);
     for (const s of DEMO_STAFF) {
       const where = s.locationIds.map((id) => locationName.get(id)).join(", ");
-      console.log(`  ${s.email.padEnd(26)} ${s.role.padEnd(10)} badge ${s.badgeCode}  ${where}`);
+      console.log(
+        `  ${s.email.padEnd(26)} ${s.role.padEnd(10)} ${s.badgeCode ? `badge ${s.badgeCode}` : "no badge  "}  ${where}`,
+      );
     }
     console.log(`\n${DEMO_DEVICES.length} devices are registered but not paired: pair them as admin under Devices.`);
   } finally {

@@ -8,6 +8,7 @@ export const DEMO_USERS = {
   staff: { id: "staff-medewerker", email: "medewerker@portier.demo", name: "Carlijn Bakker", role: "STAFF" },
   manager: { id: "staff-manager", email: "manager@portier.demo", name: "Daan Visser", role: "MANAGER" },
   shelterReception: { id: "staff-haven", email: "haven@portier.demo", name: "Esra Yılmaz", role: "RECEPTION" },
+  privacy: { id: "staff-privacy", email: "privacy@portier.demo", name: "Fenna Mulder", role: "PRIVACY" },
 } as const;
 
 export type DemoUserKey = keyof typeof DEMO_USERS;

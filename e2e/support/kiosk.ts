@@ -24,7 +24,7 @@ export async function pairKiosk(
   db: PrismaClient,
   browser: Browser,
   baseURL: string,
-  opts: { name?: string; locationId?: string } = {},
+  opts: { name?: string; locationId?: string; kind?: "KIOSK" | "ROOM_TABLET" | "DESK"; roomId?: string } = {},
 ): Promise<StorageState> {
   const bytes = randomBytes(8);
   const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
@@ -34,8 +34,9 @@ export async function pairKiosk(
   await db.device.create({
     data: {
       name: opts.name ?? `E2E kiosk ${code}`,
-      kind: "KIOSK",
+      kind: opts.kind ?? "KIOSK",
       locationId: opts.locationId ?? DEMO_LOCATIONS.centrum.id,
+      roomId: opts.roomId ?? null,
       pairingCodeHash: createHash("sha256").update(code).digest("hex"),
       pairingExpiresAt: new Date(serverTime.getTime() + 10 * 60_000),
     },

@@ -10,6 +10,7 @@ import { type HeartbeatState, useDeviceHeartbeat } from "@/src/devices/use-devic
 import { RealtimeProvider, useRealtime } from "@/src/realtime/client/realtime-provider";
 import { useRealtimeEvent } from "@/src/realtime/client/use-realtime-event";
 import { ConnectionStatus } from "@/src/ui/connection-status";
+import { useScreenWakeLock } from "@/src/ui/use-wake-lock";
 
 /** How long a refused device waits before trying its socket again (when its credential still works). */
 const RETRY_REFUSED_MS = 5_000;
@@ -26,7 +27,7 @@ function ShellFrame({ device, children }: { device: ShellDevice; children: React
   const t = useTranslations("devices");
   const heartbeat = useDeviceHeartbeat();
   useSessionGuard();
-  useWakeLock();
+  useScreenWakeLock();
   const tablet = device.kind === "ROOM_TABLET";
   return (
     <div className="device-screen" data-testid="device-shell" data-device-id={device.id} data-kind={device.kind}>
@@ -80,32 +81,6 @@ function useSessionGuard() {
       clearTimeout(retry);
     };
   }, [socket]);
-}
-
-/** Keeps the screen on where the browser allows it (a sleeping tablet sends no heartbeat). */
-function useWakeLock() {
-  useEffect(() => {
-    if (!("wakeLock" in navigator)) return;
-    let lock: WakeLockSentinel | null = null;
-    let stopped = false;
-    const request = () => {
-      if (document.visibilityState !== "visible") return;
-      navigator.wakeLock
-        .request("screen")
-        .then((l) => {
-          if (stopped) void l.release();
-          else lock = l;
-        })
-        .catch(() => {});
-    };
-    request();
-    document.addEventListener("visibilitychange", request);
-    return () => {
-      stopped = true;
-      document.removeEventListener("visibilitychange", request);
-      void lock?.release().catch(() => {});
-    };
-  }, []);
 }
 
 function HeartbeatStatus({ heartbeat }: { heartbeat: HeartbeatState }) {

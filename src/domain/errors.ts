@@ -12,7 +12,9 @@ export type AppErrorCode =
   | "BAD_JSON"
   /** A visit action that its current state does not allow (e.g. picking up someone already gone). */
   | "VISIT_NOT_WAITING"
-  | "VISIT_ENDED";
+  | "VISIT_ENDED"
+  /** A door release refused: another door of the sluis is released or open (data: the blocking doors). */
+  | "DOOR_INTERLOCKED";
 
 export const httpStatusOf: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
@@ -27,6 +29,7 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   BAD_JSON: 400,
   VISIT_NOT_WAITING: 409,
   VISIT_ENDED: 409,
+  DOOR_INTERLOCKED: 409,
 };
 
 export class AppError extends Error {

@@ -2,7 +2,10 @@
 // texts; this file merges them. Every namespace must exist in both languages (a unit test checks).
 
 import enAdminStaff from "@/src/i18n/messages/en/admin-staff.json";
+import enAlarmAdmin from "@/src/i18n/messages/en/alarm-admin.json";
+import enAlarms from "@/src/i18n/messages/en/alarms.json";
 import enAppointments from "@/src/i18n/messages/en/appointments.json";
+import enAudit from "@/src/i18n/messages/en/audit.json";
 import enAuth from "@/src/i18n/messages/en/auth.json";
 import enBans from "@/src/i18n/messages/en/bans.json";
 import enBriefing from "@/src/i18n/messages/en/briefing.json";
@@ -12,12 +15,16 @@ import enDevices from "@/src/i18n/messages/en/devices.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
 import enIncidentTeam from "@/src/i18n/messages/en/incident-team.json";
+import enPrivacy from "@/src/i18n/messages/en/privacy.json";
 import enRegister from "@/src/i18n/messages/en/register.json";
 import enStaff from "@/src/i18n/messages/en/staff.json";
 import enVisitors from "@/src/i18n/messages/en/visitors.json";
 import enVisits from "@/src/i18n/messages/en/visits.json";
 import nlAdminStaff from "@/src/i18n/messages/nl/admin-staff.json";
+import nlAlarmAdmin from "@/src/i18n/messages/nl/alarm-admin.json";
+import nlAlarms from "@/src/i18n/messages/nl/alarms.json";
 import nlAppointments from "@/src/i18n/messages/nl/appointments.json";
+import nlAudit from "@/src/i18n/messages/nl/audit.json";
 import nlAuth from "@/src/i18n/messages/nl/auth.json";
 import nlBans from "@/src/i18n/messages/nl/bans.json";
 import nlBriefing from "@/src/i18n/messages/nl/briefing.json";
@@ -27,6 +34,7 @@ import nlDevices from "@/src/i18n/messages/nl/devices.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
 import nlIncidentTeam from "@/src/i18n/messages/nl/incident-team.json";
+import nlPrivacy from "@/src/i18n/messages/nl/privacy.json";
 import nlRegister from "@/src/i18n/messages/nl/register.json";
 import nlStaff from "@/src/i18n/messages/nl/staff.json";
 import nlVisitors from "@/src/i18n/messages/nl/visitors.json";
@@ -50,6 +58,10 @@ export const messages = {
     visitors: nlVisitors,
     briefing: nlBriefing,
     incidentTeam: nlIncidentTeam,
+    alarms: nlAlarms,
+    audit: nlAudit,
+    alarmAdmin: nlAlarmAdmin,
+    privacy: nlPrivacy,
   },
   en: {
     common: enCommon,
@@ -67,6 +79,10 @@ export const messages = {
     visitors: enVisitors,
     briefing: enBriefing,
     incidentTeam: enIncidentTeam,
+    alarms: enAlarms,
+    audit: enAudit,
+    alarmAdmin: enAlarmAdmin,
+    privacy: enPrivacy,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
 import type { DomainContext } from "@/src/domain/db";
 import { markDevicePresence } from "@/src/domain/devices/devices";
+import { attachAlarmDelivery, deliverOpenAlarms, handleAlarmRequests } from "@/src/realtime/alarm-delivery";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
 import { authenticateSocket } from "@/src/realtime/socket-auth";
 
@@ -35,9 +36,15 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
     }
   });
 
+  const alarmDelivery = attachAlarmDelivery(io, ctx);
+
   io.on("connection", async (socket) => {
     const actor = socket.data.actor;
+    // Alarm requests first, before any await: an early press must not be lost.
+    handleAlarmRequests(io, ctx, alarmDelivery, socket);
     await socket.join(await roomsFor(ctx, actor));
+    // A (re)connecting pager gets every open alarm it is paged for (src/realtime/alarm-delivery.ts).
+    void deliverOpenAlarms(ctx, alarmDelivery, socket).catch(logError);
     if (actor.type === "DEVICE" && can(actor, "device.heartbeat")) {
       await markDevicePresence(ctx, actor.id, "connected").catch(logError);
       socket.on("device.heartbeat", (ack) => {
@@ -66,6 +73,7 @@ async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
   if (actor.type === "DEVICE") {
     const out = [rooms.device(actor.id)];
     if (actor.kind === "KIOSK") out.push(rooms.locationKiosks(actor.locationId));
+    if (actor.kind === "ROOM_TABLET" && actor.roomId) out.push(rooms.roomTablets(actor.roomId));
     if (can(actor, "desk.use")) out.push(rooms.locationDesk(actor.locationId));
     return out;
   }
@@ -85,7 +93,10 @@ async function stillConnected(io: PortierServer, deviceId: string): Promise<bool
   return sockets.length > 0;
 }
 
-/** Domain events → rooms. The only place that decides who hears what. */
+/**
+ * Domain events → rooms. The only place that decides who hears what — except the alarm events,
+ * which need per-socket delivery with acknowledgement: src/realtime/alarm-delivery.ts.
+ */
 function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
   ctx.events.on(
     "device.registered",

@@ -13,6 +13,15 @@ const schema = z.object({
   PORTIER_DATA_DIR: z.string().default("./data"),
   PORTIER_SECRET: z.string().min(32, "PORTIER_SECRET must be at least 32 characters").optional(),
   PORTIER_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  /** The MQTT broker of the hardware panic buttons (unset: no listener, no broker needed). */
+  PORTIER_MQTT_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^(mqtts?|wss?|tcp|ssl):\/\/[^\s/]+/.test(v), {
+      message: "PORTIER_MQTT_URL must look like mqtt://host:1883 (or mqtts://, ws://, wss://)",
+    }),
 });
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -29,6 +38,8 @@ export interface Config {
   hmacKey: string;
   /** Allows moving the server's clock forward over HTTP: end-to-end tests only. */
   testClock: boolean;
+  /** The hardware buttons' MQTT broker, or null: no listener is started. */
+  mqttUrl: string | null;
 }
 
 const KNOWN_BAD = new Set(["changeme", "secret", "portier", "development"]);
@@ -76,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: derive(master, "session"),
     hmacKey: derive(master, "hmac"),
     testClock: e.PORTIER_TEST_CLOCK === "1",
+    mqttUrl: e.PORTIER_MQTT_URL ?? null,
   };
 }
 

@@ -45,6 +45,9 @@ export async function loadHealth() {
     database,
     realtime: { status: realtime, connections: rt.realtime?.connectedSockets() ?? 0 },
     migrations: { pending },
+    // The hardware buttons' MQTT link. Reported, but not part of `status`: a broker outage is shown
+    // on the desk and must not make a load balancer take Portier itself out of service.
+    buttons: { mqtt: rt.buttonLink?.status() ?? { state: "off" as const } },
     time: rt.ctx.clock.now().toISOString(),
   };
 }

@@ -1,7 +1,17 @@
 // Every scheduled job kind and the domain function that runs it. Modules add theirs here.
+import {
+  ALARM_ESCALATE_JOB,
+  ALARM_OPEN_JOB,
+  ALARM_TEST_END_JOB,
+  endTestAlarm,
+  escalateAlarm,
+  openAlarm,
+} from "@/src/domain/alarms/alarms";
 import { expirePairingCode } from "@/src/domain/devices/devices";
+import { TABLET_WATCH_JOB, tabletWatchJob } from "@/src/domain/devices/tablet-watch";
 import { runEndOfDay } from "@/src/domain/presence/presence";
 import { END_OF_DAY_JOB } from "@/src/domain/presence/rules";
+import { RETENTION_JOB, runRetention } from "@/src/domain/privacy/retention";
 import type { JobHandlers } from "@/src/domain/scheduler/run-due-jobs";
 import { expireCalledTicket } from "@/src/domain/visits/capacity";
 import { promptRiskCheck, RISK_CHECK_JOB } from "@/src/domain/visits/risk-checks";
@@ -15,4 +25,15 @@ export const jobHandlers: JobHandlers = {
   },
   [WAIT_ALERT_JOB]: (ctx, p) => fireWaitAlert(ctx, String(p.visitId), Number(p.level)),
   [RISK_CHECK_JOB]: (ctx, p) => promptRiskCheck(ctx, String(p.visitId), Number(p.seq)),
+  [ALARM_OPEN_JOB]: async (ctx, p) => {
+    await openAlarm(ctx, String(p.alarmId));
+  },
+  [ALARM_ESCALATE_JOB]: async (ctx, p) => {
+    await escalateAlarm(ctx, String(p.alarmId), Number(p.step));
+  },
+  [ALARM_TEST_END_JOB]: (ctx, p) => endTestAlarm(ctx, String(p.alarmId)),
+  [TABLET_WATCH_JOB]: (ctx) => tabletWatchJob(ctx),
+  [RETENTION_JOB]: async (ctx, p) => {
+    await runRetention(ctx, String(p.locationId));
+  },
 };

@@ -15,6 +15,20 @@ export interface Runtime {
   realtime: { connectedSockets(): number } | null;
   /** Runs due scheduler jobs now (set by server.ts). */
   tickScheduler: (() => Promise<void>) | null;
+  /** The hardware buttons' MQTT link (set by server.ts when PORTIER_MQTT_URL is set). */
+  buttonLink?: { status(): ButtonLinkStatus } | null;
+}
+
+/** The MQTT listener of the hardware buttons (src/server/mqtt-buttons.ts), as the health check and the desk see it. */
+export interface ButtonLinkStatus {
+  state: "connected" | "disconnected";
+  /** Since when it is in that state (at start: "disconnected" since the listener started). */
+  since: string;
+  /** The broker, without any password. */
+  broker: string;
+  /** Button topics subscribed to. */
+  topics: number;
+  lastError: string | null;
 }
 
 const KEY = Symbol.for("portier.runtime");

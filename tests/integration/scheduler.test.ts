@@ -91,6 +91,30 @@ describe("scheduler", () => {
     expect(runs).toEqual([2]);
   });
 
+  it("lets a recurring job schedule its own key again: one row, pending for its next run", async () => {
+    const runs: number[] = [];
+    const handlers: JobHandlers = {
+      tick: async (c, payload) => {
+        runs.push(Number(payload.n));
+        await scheduleJob(c.db, {
+          kind: "tick",
+          key: "tick",
+          dueAt: new Date(c.clock.now().getTime() + MINUTE),
+          payload: { n: Number(payload.n) + 1 },
+        });
+      },
+    };
+    await scheduleJob(ctx.db, { kind: "tick", key: "tick", dueAt: T0, payload: { n: 1 } });
+    for (let i = 0; i < 3; i++) {
+      await runDueJobs(ctx, handlers, "w1");
+      ctx.clock.advance(MINUTE);
+    }
+    expect(runs).toEqual([1, 2, 3]);
+    const rows = await ctx.db.scheduledJob.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ key: "tick", status: "PENDING", payload: JSON.stringify({ n: 4 }) });
+  });
+
   it(`retries with back-off and marks FAILED after ${MAX_ATTEMPTS} attempts`, async () => {
     const { runs, handlers } = counting(() => true);
     const job = await scheduleJob(ctx.db, { kind: "test", dueAt: T0, payload: { n: 7 } });

@@ -57,7 +57,7 @@ describe("demo seed", () => {
 
   it("creates staff in every role, linked to their locations, with badges", async () => {
     const staff = await ctx.db.staffMember.findMany({ include: { locations: true } });
-    expect(new Set(staff.map((s) => s.role))).toEqual(new Set(["RECEPTION", "STAFF", "MANAGER", "ADMIN"]));
+    expect(new Set(staff.map((s) => s.role))).toEqual(new Set(["RECEPTION", "STAFF", "MANAGER", "ADMIN", "PRIVACY"]));
     const byEmail = new Map(staff.map((s) => [s.email, s]));
     const locs = (email: string) =>
       byEmail
@@ -68,6 +68,9 @@ describe("demo seed", () => {
     expect(locs("haven@portier.demo")).toEqual(["loc-haven"]);
     expect(locs("manager@portier.demo")).toEqual(["loc-centrum", "loc-haven"]);
     expect(byEmail.get("haven@portier.demo")?.role).toBe("RECEPTION");
+    // The privacy officer works for the whole organisation and signs no one in: no badge.
+    expect(byEmail.get("privacy@portier.demo")).toMatchObject({ role: "PRIVACY", badgeHash: null });
+    expect(locs("privacy@portier.demo")).toEqual(["loc-centrum", "loc-haven"]);
     for (const s of staff) {
       expect(s.passwordHash).toMatch(/^\$argon2id\$/);
       expect(s.passwordHash).not.toContain(DEMO_PASSWORD);

@@ -347,7 +347,7 @@ describe("risky conversations", () => {
     expect(await ctx.db.riskCheck.count({ where: { answeredAt: null } })).toBe(0);
   });
 
-  it('"not OK" raises the RISK_NOT_OK desk alert with room and host, even after another said OK', async () => {
+  it('"not OK" raises an ASSISTANCE alarm for the visit\'s room (paging the colleagues present), even after another said OK', async () => {
     const a = await otherStaff("colleague-a");
     const b = await otherStaff("colleague-b");
     await present(a.id);
@@ -360,16 +360,45 @@ describe("risky conversations", () => {
     await answerRiskCheck(ctx, a, { riskCheckId: prompt.riskCheckId, ok: true });
     events.clear();
     const answer = await answerRiskCheck(ctx, b, { riskCheckId: prompt.riskCheckId, ok: false });
+    expect(answer.alertId).toBeNull();
+    expect(answer.alarmId).toBeTruthy();
+    const alarm = await ctx.db.alarm.findUniqueOrThrow({ where: { id: answer.alarmId as string } });
+    expect(alarm).toMatchObject({
+      roomId: `${site.locationId}-consult`,
+      level: "ASSISTANCE",
+      source: "RISK_CHECK",
+      status: "OPEN",
+      test: false,
+    });
+    // No cancel window for a risk check: the colleagues present are paged at once.
+    const [paged] = events.named("alarm.paged");
+    expect(paged.staffIds.sort()).toEqual([a.id, b.id].sort());
+    expect(events.named("desk.alert_raised")).toEqual([]);
+    const audit = await ctx.db.auditEvent.findMany({ where: { subjectId: visit.id, action: "risk_check.not_ok" } });
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].data ?? "{}")).toMatchObject({ alarmId: alarm.id });
+  });
+
+  it('"not OK" for a conversation without a room falls back to the RISK_NOT_OK desk alert', async () => {
+    const a = await otherStaff("colleague-a");
+    await present(a.id);
+    const visit = await newVisit({ risky: true });
+    await pickUpVisit(ctx, host(), visit.id);
+    ctx.clock.advance(10 * MINUTE);
+    await run();
+    const [prompt] = events.named("risk_check.prompted");
+    events.clear();
+    const answer = await answerRiskCheck(ctx, a, { riskCheckId: prompt.riskCheckId, ok: false });
     expect(answer.alertId).toBeTruthy();
+    expect(answer.alarmId).toBeNull();
     expect(events.named("desk.alert_raised")).toMatchObject([
       {
         kind: "RISK_NOT_OK",
         visitId: visit.id,
-        data: { roomName: "Spreekkamer", hostName: `Staff ${site.hostId}`, answeredById: b.id },
+        data: { roomName: null, hostName: `Staff ${site.hostId}`, answeredById: a.id },
       },
     ]);
-    const audit = await ctx.db.auditEvent.findMany({ where: { subjectId: visit.id, action: "risk_check.not_ok" } });
-    expect(audit).toHaveLength(1);
+    expect(await ctx.db.alarm.count()).toBe(0);
   });
 
   it("a colleague of another location may not answer", async () => {

@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/src/domain/access/permissions";
 import { RealtimeProvider } from "@/src/realtime/client/realtime-provider";
+import { AlarmPageWatcher } from "@/src/staff/alarms/page-watcher";
 import { StaffNotices } from "@/src/staff/notices/staff-notices";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { SignOutButton } from "@/src/staff/shell/sign-out-button";
@@ -29,10 +30,15 @@ export default async function StaffLayout({
   if (can(actor, "visitors.manage")) items.push({ href: "/staff/visitors", label: "visitors" });
   if (can(actor, "briefing.view")) items.push({ href: "/staff/briefing", label: "briefing" });
   if (can(actor, "incident_team.manage")) items.push({ href: "/staff/incident-team", label: "incidentTeam" });
+  if (can(actor, "alarms.respond")) items.push({ href: "/staff/alarms", label: "alarms" });
+  if (can(actor, "incident_team.manage")) items.push({ href: "/staff/alarm-settings", label: "alarmSettings" });
   if (can(actor, "bans.view")) items.push({ href: "/staff/bans", label: "bans" });
   if (can(actor, "house_rules.manage")) items.push({ href: "/staff/house-rules", label: "houseRules" });
   if (can(actor, "staff.manage")) items.push({ href: "/staff/admin/staff", label: "staff" });
   if (can(actor, "devices.view")) items.push({ href: "/staff/admin/devices", label: "devices" });
+  if (can(actor, "audit.view")) items.push({ href: "/staff/audit", label: "audit" });
+  if (can(actor, "privacy.subject_requests")) items.push({ href: "/staff/privacy", label: "privacy" });
+  if (can(actor, "alarm_buttons.manage")) items.push({ href: "/staff/admin/alarm-buttons", label: "alarmButtons" });
   return (
     <RealtimeProvider>
       <header className="topbar">
@@ -47,6 +53,7 @@ export default async function StaffLayout({
       </header>
       <main className="page">{children}</main>
       <StaffNotices staffId={actor.id} canAnswerRisk={can(actor, "risk_checks.answer")} />
+      {can(actor, "alarms.respond") && <AlarmPageWatcher staffId={actor.id} />}
     </RealtimeProvider>
   );
 }

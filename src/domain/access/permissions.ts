@@ -63,6 +63,13 @@ export const permissions = {
   "alarms.test": { roles: ["MANAGER", "ADMIN"], devices: [] },
   /** Register hardware panic buttons (MQTT topic, webhook secret). */
   "alarm_buttons.manage": { roles: ["ADMIN"], devices: [] },
+  // Doors and the sluis (issue 7).
+  /** Configure a location's doors (kind, zones, interlock group, driver and topics, safe state). */
+  "doors.configure": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** The doorman console (portier): release, lock, override with a reason, the simulator panel, a staff door's badge reader. */
+  "doors.operate": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  /** Evacuation: release every door of a location (the evacuation module and the fire input call it too). */
+  "doors.emergency": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
 
 export type Permission = keyof typeof permissions;

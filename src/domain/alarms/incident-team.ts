@@ -101,3 +101,33 @@ export async function respondersFor(
     ? { staffIds: team.map((t) => t.staffId).sort(), basis: "team" }
     : { staffIds: presentIds.sort(), basis: "present" };
 }
+
+export interface PagingTargets {
+  staffIds: string[];
+  /**
+   * As Responders.basis, plus the fallbacks for a building where nobody is signed in (not every
+   * location registers presence yet, and an alarm must never page nobody): "team_absent" this
+   * week's whole team, "location" every active staff member of the location.
+   */
+  basis: Responders["basis"] | "team_absent" | "location";
+}
+
+/** Whom an alarm pages now: `respondersFor`, and when nobody is present, the team, else the location's staff. */
+export async function pagingTargets(
+  db: Db | Tx,
+  location: { id: string; timeZone: string },
+  now: Date,
+): Promise<PagingTargets> {
+  const responders = await respondersFor(db, location, now);
+  if (responders.staffIds.length) return responders;
+  const team = await db.incidentTeamMember.findMany({
+    where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone), staff: { active: true } },
+    select: { staffId: true },
+  });
+  if (team.length) return { staffIds: [...new Set(team.map((t) => t.staffId))].sort(), basis: "team_absent" };
+  const staff = await db.staffLocation.findMany({
+    where: { locationId: location.id, staff: { active: true } },
+    select: { staffId: true },
+  });
+  return { staffIds: [...new Set(staff.map((s) => s.staffId))].sort(), basis: "location" };
+}

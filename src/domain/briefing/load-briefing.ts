@@ -1,10 +1,12 @@
 // The shift briefing (overdracht): what the next shift must know at one location — who is in the
 // building now, the visits still open (the long waits and flagged ones first), the desk alerts
 // since the shift began and what is still unacknowledged, the day's appointments still to come,
-// and this week's incident team (who of them is in). The alarms and incidents of the shift join
-// this page with the alarm and incident modules.
+// this week's incident team (who of them is in), and the alarms of the period (plus any still
+// open) with their incident registration (a draft once the alarm is closed; the incident
+// register completes it).
 import type { Actor } from "@/src/domain/access/actor";
 import { can, canSeeLocation } from "@/src/domain/access/permissions";
+import { alarmsSince } from "@/src/domain/alarms/alarms";
 import { currentWeek, incidentTeam } from "@/src/domain/alarms/incident-team";
 import type { DomainContext } from "@/src/domain/db";
 import { type DeskAlertView, toView } from "@/src/domain/desk/desk-alerts";
@@ -12,6 +14,7 @@ import { AppError } from "@/src/domain/errors";
 import { localDay, startOfDay } from "@/src/domain/local-day";
 import { OPEN_VISIT } from "@/src/domain/visits/capacity";
 import { displayName } from "@/src/domain/visits/visit-summary";
+import type { AlarmLevel, AlarmOutcome, AlarmStatus } from "@/src/generated/prisma/enums";
 
 export const BRIEFING_HOURS = [4, 8, 12, 24] as const;
 export type BriefingHours = (typeof BRIEFING_HOURS)[number];
@@ -41,6 +44,23 @@ export interface Briefing {
   appointmentsLeftToday: number;
   /** This week's incident team, and who of them is signed in here now. */
   incidentTeam: { staffId: string; name: string; present: boolean }[];
+  /** Alarms raised in the period and any still open, newest first (cancelled ones left out). */
+  alarms: BriefingAlarm[];
+}
+
+export interface BriefingAlarm {
+  alarmId: string;
+  raisedAt: string;
+  roomName: string | null;
+  floor: string | null;
+  level: AlarmLevel;
+  status: AlarmStatus;
+  outcome: AlarmOutcome | null;
+  test: boolean;
+  /** Responders who answered "coming". */
+  coming: number;
+  /** The incident registration opened when the alarm was closed (status DRAFT until completed). */
+  incident: { id: string; status: string } | null;
 }
 
 /** The briefing for one location over the last `hours` hours, as `actor` may see it. */
@@ -55,7 +75,7 @@ export async function loadBriefing(
   const since = new Date(now.getTime() - hours * HOUR);
   const tomorrow = startOfDay(localDay(new Date(now.getTime() + 24 * HOUR), location.timeZone), location.timeZone);
   const seesAllVisitors = can(actor, "visits.manage");
-  const [presence, open, arrivalsSince, alerts, appointmentsLeftToday, team] = await Promise.all([
+  const [presence, open, arrivalsSince, alerts, appointmentsLeftToday, team, alarms] = await Promise.all([
     ctx.db.staffPresence.findMany({
       where: { locationId: location.id, signedOutAt: null },
       orderBy: { signedInAt: "asc" },
@@ -87,7 +107,13 @@ export async function loadBriefing(
       where: { locationId: location.id, status: "SCHEDULED", startsAt: { gte: now, lt: tomorrow } },
     }),
     incidentTeam(ctx.db, location.id, currentWeek(now, location.timeZone)),
+    alarmsSince(ctx.db, location.id, since),
   ]);
+  const incidents = await ctx.db.incident.findMany({
+    where: { alarmId: { in: alarms.map((a) => a.id) } },
+    select: { id: true, status: true, alarmId: true },
+  });
+  const incidentOf = new Map(incidents.map((i) => [i.alarmId, { id: i.id, status: i.status }]));
   const presentIds = new Set(presence.map((p) => p.staff.id));
   const own = (hostId: string | null) => actor.type === "STAFF" && hostId === actor.id;
   return {
@@ -118,5 +144,17 @@ export async function loadBriefing(
       .map((a) => ({ ...toView(a), acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null })),
     appointmentsLeftToday,
     incidentTeam: team.map((m) => ({ ...m, present: presentIds.has(m.staffId) })),
+    alarms: alarms.map((a) => ({
+      alarmId: a.id,
+      raisedAt: a.raisedAt,
+      roomName: a.roomName,
+      floor: a.floor,
+      level: a.level,
+      status: a.status,
+      outcome: a.outcome,
+      test: a.test,
+      coming: a.responders.filter((r) => r.response === "COMING").length,
+      incident: incidentOf.get(a.id) ?? null,
+    })),
   };
 }

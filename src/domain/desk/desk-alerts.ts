@@ -14,7 +14,15 @@ export type DeskAlertKind =
   /** A colleague answered "not OK" to a risky-conversation check-in (data: room, host). */
   | "RISK_NOT_OK"
   /** A risky-conversation check-in went unanswered (data: room, host, missed). */
-  | "RISK_UNANSWERED";
+  | "RISK_UNANSWERED"
+  /** An alarm nobody is coming to: call 112 (data: alarmId, roomName, floor, level, test, emergencyContacts, deskPhone). */
+  | "ALARM_CALL_112"
+  /** A room tablet (the room's panic button) has been silent for over 30 s (data: deviceId, deviceName, roomId, roomName, lastSeenAt). */
+  | "TABLET_SILENT"
+  /** A door stood open longer than its threshold (data: doorId, doorName, openedAt, seconds). */
+  | "DOOR_HELD_OPEN"
+  /** A door controller went offline; the door is in its safe state (data: doorId, doorName, safeState). */
+  | "DOOR_CONTROLLER_OFFLINE";
 
 export interface DeskAlertView {
   id: string;

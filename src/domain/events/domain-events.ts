@@ -1,4 +1,6 @@
+import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 import type { DeskAlertView } from "@/src/domain/desk/desk-alerts";
+import type { DoorSnapshot } from "@/src/domain/doors/doors";
 import type {
   AppointmentStatus,
   DeviceKind,
@@ -98,10 +100,24 @@ export interface DomainEvents {
   "queue.changed": QueueSnapshot;
   /** A checked-in visitor may pass the controlled entrance (the doors module acts on it). */
   "door.release_requested": { locationId: string; visitId: string; reason: "check_in" };
+  /** A location's doors changed (state, queue, evacuation): the whole console snapshot (src/domain/doors). */
+  "door.state_changed": DoorSnapshot;
+  /** A command for a door controller (the drivers in src/server/door-drivers act on it). */
+  "door.commanded": { locationId: string; doorId: string; command: "release" | "lock"; seconds: number | null };
   "house_rules.published": { locationId: string; version: number };
   "incident_team.changed": { locationId: string; weekStart: string };
   /** An appointment was created, edited, cancelled or marked no-show (never its purpose or visitor). */
   "appointment.changed": { appointmentId: string; locationId: string; hostId: string; status: AppointmentStatus };
+  /** A room tablet's alarm is in its cancel window: only the raising device is told. */
+  "alarm.pending": { alarm: AlarmView; deviceId: string };
+  /** Responders to page now (first page, or escalation step 1): `staffIds` are the newly paged. */
+  "alarm.paged": { alarm: AlarmView; staffIds: string[] };
+  /** Anything else changed (joined, cancelled, opened, delivered, seen, answered, closed). */
+  "alarm.updated": AlarmView;
+  /** Escalation step 1 (all present staff paged) or 2 (the desk is told to call 112). */
+  "alarm.escalated": { alarm: AlarmView; step: number; emergencyContacts: string; deskPhone: string | null };
+  /** A hardware button was registered or revoked: the MQTT listener re-subscribes. */
+  "alarm_button.changed": { buttonId: string; locationId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

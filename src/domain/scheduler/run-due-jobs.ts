@@ -51,8 +51,10 @@ export async function runDueJobs(
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
       await handler(ctx, JSON.parse(job.payload) as Record<string, unknown>);
-      await ctx.db.scheduledJob.update({
-        where: { id: job.id },
+      // Done — unless the handler scheduled its own key again (a recurring job): then it is PENDING
+      // for its next run and stays so.
+      await ctx.db.scheduledJob.updateMany({
+        where: { id: job.id, status: "RUNNING", lockedBy: workerId },
         data: { status: "DONE", finishedAt: ctx.clock.now(), lockedBy: null, lockedUntil: null, lastError: null },
       });
       result.done++;

@@ -88,7 +88,8 @@ interface StaffSeed {
   role: Role;
   locale: "nl" | "en";
   locationIds: string[];
-  badgeCode: string;
+  /** A staff badge to sign in and out with; none for roles without presence.self. */
+  badgeCode: string | null;
 }
 
 export const DEMO_STAFF: StaffSeed[] = [
@@ -136,6 +137,17 @@ export const DEMO_STAFF: StaffSeed[] = [
     locale: "en",
     locationIds: ["loc-haven"],
     badgeCode: "BADGE-0005",
+  },
+  {
+    // The privacy officer (functionaris gegevensbescherming): subject requests and the audit trail.
+    // Works for the whole organisation, signs no one in, so no badge.
+    id: "staff-privacy",
+    name: "Fenna Mulder",
+    email: "privacy@portier.demo",
+    role: "PRIVACY",
+    locale: "nl",
+    locationIds: ["loc-centrum", "loc-haven"],
+    badgeCode: null,
   },
 ];
 
@@ -364,14 +376,14 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
       }
 
       for (const s of DEMO_STAFF) {
-        const badgeHash = demoBadgeHash(hmacKey, s.badgeCode);
+        const badgeHash = s.badgeCode ? demoBadgeHash(hmacKey, s.badgeCode) : null;
         await ensure(
           // A demo address that an admin gave to someone else since is left alone.
           async () =>
             (await tx.staffMember.findUnique({ where: { id: s.id } })) ??
             (await tx.staffMember.findUnique({ where: { email: s.email } })),
           async () => {
-            const badgeTaken = await tx.staffMember.findUnique({ where: { badgeHash } });
+            const badgeTaken = badgeHash ? await tx.staffMember.findUnique({ where: { badgeHash } }) : null;
             return tx.staffMember.create({
               data: {
                 id: s.id,

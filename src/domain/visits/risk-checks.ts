@@ -11,6 +11,7 @@
 // never sent to nobody.
 import { type Actor, systemActor } from "@/src/domain/access/actor";
 import { canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
+import { publishRaised, raiseAlarmInTx } from "@/src/domain/alarms/alarms";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import {
@@ -127,10 +128,12 @@ export async function promptRiskCheck(ctx: DomainContext, visitId: string, seq: 
 }
 
 /**
- * THE SEAM for the alarm issue: a colleague answered "not OK" during a risky conversation. Today it
- * raises a prominent desk alert (RISK_NOT_OK, with room and host) inside the caller's transaction;
- * the alarm pipeline will replace this body with an assistance alarm (paging the incident team).
- * The caller publishes the returned alert after commit.
+ * A colleague answered "not OK" during a risky conversation: an ASSISTANCE alarm for the visit's
+ * room, raised through the alarm pipeline (source RISK_CHECK: no cancel window, the incident team
+ * is paged at once; a second "not OK" joins the room's open alarm). Without a room there is no
+ * place to send anyone to, so the desk gets the prominent RISK_NOT_OK alert (room unknown, host)
+ * instead. Inside the caller's transaction; the caller publishes the result after commit
+ * (publishRiskAssistance).
  */
 export async function raiseRiskAssistance(
   tx: Tx,
@@ -138,13 +141,23 @@ export async function raiseRiskAssistance(
     locationId: string;
     visitId: string;
     riskCheckId: string;
+    roomId: string | null;
     roomName: string | null;
     hostName: string | null;
     answeredById: string | null;
     at: Date;
   },
-): Promise<DeskAlertView> {
-  return raiseDeskAlert(tx, {
+): Promise<RiskAssistance> {
+  if (input.roomId) {
+    const alarm = await raiseAlarmInTx(
+      tx,
+      systemActor,
+      { locationId: input.locationId, roomId: input.roomId, level: "ASSISTANCE", source: "RISK_CHECK" },
+      input.at,
+    );
+    return { alert: null, alarm };
+  }
+  const alert = await raiseDeskAlert(tx, {
     locationId: input.locationId,
     kind: "RISK_NOT_OK",
     visitId: input.visitId,
@@ -156,6 +169,19 @@ export async function raiseRiskAssistance(
     },
     at: input.at,
   });
+  return { alert, alarm: null };
+}
+
+export interface RiskAssistance {
+  alert: DeskAlertView | null;
+  alarm: Awaited<ReturnType<typeof raiseAlarmInTx>> | null;
+}
+
+/** After the commit: the desk alert, or the alarm's events (pages first). */
+export async function publishRiskAssistance(ctx: DomainContext, r: RiskAssistance): Promise<string | null> {
+  if (r.alert) publishDeskAlert(ctx, r.alert);
+  if (!r.alarm) return null;
+  return (await publishRaised(ctx, r.alarm)).id;
 }
 
 /**
@@ -167,14 +193,14 @@ export async function answerRiskCheck(
   ctx: DomainContext,
   actor: Actor,
   input: { riskCheckId: string; ok: boolean },
-): Promise<{ ok: boolean; alertId: string | null }> {
+): Promise<{ ok: boolean; alertId: string | null; alarmId: string | null }> {
   requirePermission(actor, "risk_checks.answer");
   const now = ctx.clock.now();
   const answeredById = actor.type === "STAFF" ? actor.id : null;
   const result = await ctx.db.$transaction(async (tx) => {
     const check = await tx.riskCheck.findUnique({
       where: { id: input.riskCheckId },
-      include: { visit: { select: { locationId: true } } },
+      include: { visit: { select: { locationId: true, roomId: true } } },
     });
     if (!check) throw new AppError("NOT_FOUND");
     if (!canSeeLocation(actor, check.visit.locationId)) throw new AppError("FORBIDDEN");
@@ -190,12 +216,13 @@ export async function answerRiskCheck(
       data: { answeredAt: now, answeredById, ok: input.ok },
     });
     const cleared = await clearVisitAlerts(tx, check.visitId, ["RISK_UNANSWERED"], now);
-    const alert = input.ok
+    const assistance = input.ok
       ? null
       : await raiseRiskAssistance(tx, {
           locationId: check.visit.locationId,
           visitId: check.visitId,
           riskCheckId: check.id,
+          roomId: check.visit.roomId,
           roomName: audience.roomName,
           hostName: audience.hostName,
           answeredById,
@@ -206,15 +233,21 @@ export async function answerRiskCheck(
       subjectType: "Visit",
       subjectId: check.visitId,
       locationId: check.visit.locationId,
-      data: { riskCheckId: check.id, first },
+      data: {
+        riskCheckId: check.id,
+        first,
+        ...(assistance
+          ? { alarmId: assistance.alarm?.effects.alarmId ?? null, deskAlertId: assistance.alert?.id ?? null }
+          : {}),
+      },
       at: now,
     });
-    return { audience, cleared, alert };
+    return { audience, cleared, assistance };
   });
   publishAlertsCleared(ctx, result.cleared);
-  if (result.alert) publishDeskAlert(ctx, result.alert);
+  const alarmId = result.assistance ? await publishRiskAssistance(ctx, result.assistance) : null;
   ctx.events.publish("risk_check.answered", { ...result.audience, riskCheckId: input.riskCheckId, ok: input.ok });
-  return { ok: input.ok, alertId: result.alert?.id ?? null };
+  return { ok: input.ok, alertId: result.assistance?.alert?.id ?? null, alarmId };
 }
 
 /** Open prompts a colleague should see now (after a reload or reconnect): the newest per visit. */

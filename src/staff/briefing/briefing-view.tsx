@@ -99,6 +99,54 @@ export async function BriefingView({ briefing, timeZone }: { briefing: Briefing;
         )}
       </section>
 
+      <section aria-labelledby="briefing-alarms">
+        <h2 id="briefing-alarms">{t("alarms.heading")}</h2>
+        {briefing.alarms.length === 0 ? (
+          <p>{t("alarms.none")}</p>
+        ) : (
+          <table className="table" data-testid="briefing-alarms">
+            <thead>
+              <tr>
+                <th scope="col">{t("alarms.when")}</th>
+                <th scope="col">{t("alarms.room")}</th>
+                <th scope="col">{t("alarms.level")}</th>
+                <th scope="col">{t("alarms.outcome")}</th>
+                <th scope="col">{t("alarms.incident")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {briefing.alarms.map((a) => (
+                <tr key={a.alarmId} data-alarm-id={a.alarmId} data-test-alarm={a.test ? "true" : undefined}>
+                  <td>
+                    {time(a.raisedAt)} {a.test && <span className="badge badge-off">{t("alarms.test")}</span>}
+                  </td>
+                  <td>
+                    {a.roomName
+                      ? a.floor
+                        ? t("alarms.floor", { room: a.roomName, floor: a.floor })
+                        : a.roomName
+                      : t("alarms.noRoom")}
+                  </td>
+                  <td>
+                    <span className={`badge ${a.level === "EMERGENCY" ? "badge-danger" : "badge-warn"}`}>
+                      {t(`alarms.levels.${a.level}`)}
+                    </span>
+                  </td>
+                  <td>
+                    {a.outcome ? t(`alarms.outcomes.${a.outcome}`) : t(`alarms.statuses.${a.status}`)}
+                    {" — "}
+                    {t("alarms.coming", { count: a.coming })}
+                  </td>
+                  <td data-testid="briefing-alarm-incident">
+                    {a.incident ? t(`alarms.incidentStatus.${a.incident.status === "DRAFT" ? "DRAFT" : "OTHER"}`) : "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
       <section aria-labelledby="briefing-alerts">
         <h2 id="briefing-alerts">{t("alerts.heading")}</h2>
         {briefing.alerts.length === 0 ? (

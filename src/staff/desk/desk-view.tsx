@@ -24,7 +24,7 @@ import type { DeskData } from "@/src/staff/desk/load-desk";
 const MINUTE = 60_000;
 const SOUND_KEY = "portier.desk.sound";
 /** Alert kinds that may sound (when the desk turned sound on). Never BAN_MATCH: see the top. */
-const AUDIBLE = new Set(["WAIT_TIME", "RISK_NOT_OK", "RISK_UNANSWERED"]);
+const AUDIBLE = new Set(["WAIT_TIME", "RISK_NOT_OK", "RISK_UNANSWERED", "ALARM_CALL_112"]);
 
 /** Waiting visitors first, longest wait first; then those with their host. */
 function byTimeWaited(visits: VisitSummary[]): VisitSummary[] {
@@ -280,7 +280,11 @@ export function DeskView({
 /** Ban matches and "not OK" in a risky conversation first (someone may be in danger), then the newest. */
 function byUrgency(alerts: DeskAlertView[]): DeskAlertView[] {
   const rank = (a: DeskAlertView) =>
-    a.kind === "BAN_MATCH" || a.kind === "RISK_NOT_OK" ? 0 : a.kind === "RISK_UNANSWERED" ? 1 : 2;
+    a.kind === "ALARM_CALL_112" || a.kind === "BAN_MATCH" || a.kind === "RISK_NOT_OK"
+      ? 0
+      : a.kind === "RISK_UNANSWERED"
+        ? 1
+        : 2;
   return [...alerts].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
 }
 
@@ -413,6 +417,27 @@ function AlertCard({
   } else if (alert.kind === "RISK_UNANSWERED") {
     title = t("riskUnanswered.title", { room: d.roomName ?? t("riskNoRoom"), host: d.hostName ?? "?" });
     body = <p style={{ margin: 0 }}>{t("riskUnanswered.advice", { missed: Number(d.missed ?? 1) })}</p>;
+  } else if (alert.kind === "TABLET_SILENT") {
+    title = t("tabletSilent.title", { room: d.roomName ?? t("riskNoRoom"), device: d.deviceName ?? "?" });
+    body = <p style={{ margin: 0 }}>{t("tabletSilent.advice", { since: d.lastSeenAt ? time(d.lastSeenAt) : "?" })}</p>;
+  } else if (alert.kind === "ALARM_CALL_112") {
+    // An alarm escalated to step 2 (src/domain/alarms): call 112, with the location's contacts.
+    const contacts = String(d.emergencyContacts ?? "").trim();
+    title = t("alarmCall112.title", { room: d.roomName ?? t("riskNoRoom") });
+    body = (
+      <>
+        <p style={{ margin: 0 }}>{t("alarmCall112.advice")}</p>
+        {contacts && (
+          <>
+            <p style={{ margin: 0, fontWeight: 700 }}>{t("alarmCall112.contacts")}</p>
+            <p style={{ margin: 0, whiteSpace: "pre-line" }} data-field="emergencyContacts">
+              {contacts}
+            </p>
+          </>
+        )}
+        {d.deskPhone && <p style={{ margin: 0 }}>{t("alarmCall112.deskPhone", { phone: String(d.deskPhone) })}</p>}
+      </>
+    );
   } else if (alert.kind === "RULES_DECLINED") {
     title = visitName ? t("declined.titleNamed", { name: visitName }) : t("declined.title");
     body = <p style={{ margin: 0 }}>{t("declined.advice")}</p>;

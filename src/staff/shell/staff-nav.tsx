@@ -13,10 +13,15 @@ export interface NavItem {
     | "visitors"
     | "briefing"
     | "incidentTeam"
+    | "alarms"
+    | "alarmSettings"
+    | "alarmButtons"
     | "staff"
     | "devices"
     | "bans"
-    | "houseRules";
+    | "houseRules"
+    | "audit"
+    | "privacy";
 }
 
 /** The staff top navigation; marks the current section for screen readers and the eye. */

@@ -1,6 +1,10 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
 import { pageTitle } from "@/src/i18n/page-title";
+import { runtime } from "@/src/server/runtime";
+import { DeskAlarmPanel } from "@/src/staff/alarms/desk-alarm-panel";
+import { loadDeskAlarms } from "@/src/staff/alarms/load-desk-alarms";
+import { ButtonLinkBanner } from "@/src/staff/desk/button-link-banner";
 import { DeskView } from "@/src/staff/desk/desk-view";
 import { loadDesk } from "@/src/staff/desk/load-desk";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
@@ -35,6 +39,9 @@ export default async function DeskPage({
   }
 
   const data = await loadDesk(location);
+  const alarms = can(actor, "alarms.manage") ? await loadDeskAlarms(actor, location.id) : null;
+  // The hardware buttons' MQTT link (only when a broker is configured); a banner while it is down.
+  const buttonLink = runtime().buttonLink?.status() ?? null;
   return (
     <div className="stack">
       <div className="row" style={{ alignItems: "flex-end" }}>
@@ -46,6 +53,13 @@ export default async function DeskPage({
           submitLabel={t("showLocation")}
         />
       </div>
+      {alarms && buttonLink && (
+        <ButtonLinkBanner
+          initial={{ configured: true, state: buttonLink.state, since: buttonLink.since }}
+          timeZone={location.timeZone}
+        />
+      )}
+      {alarms && <DeskAlarmPanel key={`alarms-${location.id}`} data={alarms} />}
       <DeskView
         key={location.id}
         location={{

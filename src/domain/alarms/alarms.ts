@@ -1,0 +1,938 @@
+// The alarm channel (noodknop): raise, cancel window, open (page the responders), receipts,
+// answers, escalation, all clear. Life-safety code: one transaction per change, an audit event
+// (subjectType "Alarm") for each, and the domain events published after the commit. The realtime
+// side (delivery with acknowledgement and re-send) is src/realtime/alarm-delivery.ts. See
+// docs/alarms.md.
+import { randomUUID } from "node:crypto";
+import { type Actor, systemActor } from "@/src/domain/access/actor";
+import { can, canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
+import {
+  confirmAtFor,
+  escalationSteps,
+  hasCancelWindow,
+  joinLevel,
+  shouldEscalate,
+  TEST_ALARM_MAX_MS,
+} from "@/src/domain/alarms/alarm-policy";
+import { type AlarmResponse, type AlarmView, loadAlarmView, loadAlarmViews } from "@/src/domain/alarms/alarm-view";
+import { pagingTargets } from "@/src/domain/alarms/incident-team";
+import { recordAudit } from "@/src/domain/audit/record-audit";
+import type { Db, DomainContext, Tx } from "@/src/domain/db";
+import {
+  type DeskAlertView,
+  publishAlertsCleared,
+  publishDeskAlert,
+  raiseDeskAlert,
+} from "@/src/domain/desk/desk-alerts";
+import { AppError } from "@/src/domain/errors";
+import { cancelJob, scheduleJob } from "@/src/domain/scheduler/jobs";
+import { Prisma } from "@/src/generated/prisma/client";
+import type { AlarmLevel, AlarmOutcome, AlarmSource } from "@/src/generated/prisma/enums";
+
+export const ALARM_OPEN_JOB = "alarm.open";
+export const ALARM_ESCALATE_JOB = "alarm.escalate";
+export const ALARM_TEST_END_JOB = "alarm.test_end";
+
+/** Scheduler keys: one job per alarm and step, so scheduling twice keeps one. */
+export const alarmOpenKey = (alarmId: string) => `${ALARM_OPEN_JOB}:${alarmId}`;
+export const alarmEscalateKey = (alarmId: string, step: number) => `${ALARM_ESCALATE_JOB}:${alarmId}:${step}`;
+export const alarmTestEndKey = (alarmId: string) => `${ALARM_TEST_END_JOB}:${alarmId}`;
+
+export const ALARM_LEVELS: readonly AlarmLevel[] = ["ASSISTANCE", "EMERGENCY"];
+export const ALARM_OUTCOMES: readonly AlarmOutcome[] = ["RESOLVED", "FALSE_ALARM", "POLICE_CALLED"];
+export const ALARM_RESPONSES: readonly AlarmResponse[] = ["COMING", "CANT"];
+const NOTE_MAX = 2000;
+
+export interface RaiseAlarmInput {
+  locationId: string;
+  roomId: string | null;
+  level: AlarmLevel;
+  source: AlarmSource;
+  deviceId?: string;
+  buttonId?: string;
+  test?: boolean;
+}
+
+export type ReceiptKind = "delivered" | "seen";
+
+export interface AlarmTimelineEntry {
+  at: string;
+  kind:
+    | "raised"
+    | "joined"
+    | "cancelled"
+    | "opened"
+    | "paged"
+    | "delivered"
+    | "seen"
+    | "coming"
+    | "cant"
+    | "escalated"
+    | "closed";
+  /** The responder (paged, delivered, seen, coming, cant) or the staff member who closed it. */
+  staffId: string | null;
+  name: string | null;
+  /** escalated: 1 (all present staff paged) or 2 (desk told to call 112). */
+  step?: number;
+  /** Extra details from the audit event (level, source, outcome, note, basis …). */
+  data?: Record<string, unknown>;
+}
+
+export interface AlarmTimeline {
+  alarm: AlarmView;
+  entries: AlarmTimelineEntry[];
+}
+
+export interface TestAlarmResponderReport {
+  staffId: string;
+  name: string;
+  /** Every device (socket) of this responder that confirmed the page, with its time to delivery. */
+  devices: { socketId: string; userAgent: string | null; deliveryMs: number }[];
+  /** ms from paging to the first delivery receipt; null: never delivered. */
+  deliveryMs: number | null;
+  /** ms from paging to the answer (COMING/CANT); null: never answered. */
+  answerMs: number | null;
+  response: AlarmResponse | null;
+}
+
+export interface TestAlarmReport {
+  alarmId: string;
+  raisedAt: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  status: AlarmView["status"];
+  responders: TestAlarmResponderReport[];
+}
+
+/** Everything a committed change must announce; published by `publishEffects` after the commit. */
+export interface Effects {
+  alarmId: string;
+  /** The raising tablet, told about its cancel window. */
+  pendingDeviceId?: string;
+  /** Responders paged by this change (first page or escalation step 1). */
+  paged?: string[];
+  escalated?: { step: number; emergencyContacts: string; deskPhone: string | null };
+  deskAlerts?: DeskAlertView[];
+  clearedAlerts?: { alertId: string; locationId: string }[];
+  updated?: boolean;
+}
+
+type LocationRow = {
+  id: string;
+  name: string;
+  timeZone: string;
+  alarmEscalateAllSeconds: number;
+  alarmCall112Seconds: number;
+  emergencyContacts: string;
+  deskPhone: string | null;
+};
+
+const locationSelect = {
+  id: true,
+  name: true,
+  timeZone: true,
+  alarmEscalateAllSeconds: true,
+  alarmCall112Seconds: true,
+  emergencyContacts: true,
+  deskPhone: true,
+} as const;
+
+async function publishEffects(ctx: DomainContext, fx: Effects): Promise<AlarmView> {
+  const view = await loadAlarmView(ctx.db, fx.alarmId);
+  if (!view) throw new AppError("NOT_FOUND");
+  if (fx.clearedAlerts?.length) publishAlertsCleared(ctx, fx.clearedAlerts);
+  // Pages first: they are what the responders wait for.
+  if (fx.paged?.length) ctx.events.publish("alarm.paged", { alarm: view, staffIds: fx.paged });
+  if (fx.pendingDeviceId) ctx.events.publish("alarm.pending", { alarm: view, deviceId: fx.pendingDeviceId });
+  for (const alert of fx.deskAlerts ?? []) publishDeskAlert(ctx, alert);
+  if (fx.escalated) ctx.events.publish("alarm.escalated", { alarm: view, ...fx.escalated });
+  if (fx.updated) ctx.events.publish("alarm.updated", view);
+  return view;
+}
+
+/** A room tablet acting: it must still exist, be paired (not revoked) and be a room tablet. */
+async function liveTablet(db: Db | Tx, actor: Actor & { type: "DEVICE" }) {
+  const device = await db.device.findUnique({ where: { id: actor.id } });
+  if (!device || device.revokedAt || !device.credentialHash) throw new AppError("DEVICE_REVOKED");
+  if (device.kind !== "ROOM_TABLET") throw new AppError("FORBIDDEN");
+  return device;
+}
+
+/** Who may raise what: a tablet in its own room, the system for buttons and the risk check, managers for tests. */
+async function authoriseRaise(
+  tx: Tx,
+  actor: Actor,
+  input: RaiseAlarmInput,
+): Promise<{ deviceId: string | null; buttonId: string | null; test: boolean }> {
+  if (!ALARM_LEVELS.includes(input.level)) throw new AppError("VALIDATION", "Unknown level", { level: ["invalid"] });
+  if (actor.type === "DEVICE") {
+    requirePermission(actor, "alarms.raise");
+    const device = await liveTablet(tx, actor);
+    if (input.source !== "ROOM_TABLET" || input.test) throw new AppError("FORBIDDEN");
+    if (!device.roomId || device.locationId !== input.locationId || device.roomId !== input.roomId) {
+      throw new AppError("FORBIDDEN", "A room tablet raises alarms for its own room only");
+    }
+    return { deviceId: device.id, buttonId: null, test: false };
+  }
+  if (actor.type === "STAFF") {
+    requirePermission(actor, "alarms.test");
+    if (input.source !== "TEST") throw new AppError("FORBIDDEN");
+    if (!canSeeLocation(actor, input.locationId)) throw new AppError("NOT_FOUND");
+    return { deviceId: null, buttonId: null, test: true };
+  }
+  // SYSTEM: hardware buttons (already authenticated by their listener), the risk check, tests.
+  if (input.source === "ROOM_TABLET") throw new AppError("FORBIDDEN");
+  let buttonId: string | null = null;
+  if (input.source === "BUTTON_MQTT" || input.source === "BUTTON_WEBHOOK") {
+    if (!input.buttonId)
+      throw new AppError("VALIDATION", "A button alarm names its button", { buttonId: ["required"] });
+    const button = await tx.alarmButton.findUnique({ where: { id: input.buttonId } });
+    if (!button || button.revokedAt) throw new AppError("FORBIDDEN", "Unknown or revoked button");
+    if (button.locationId !== input.locationId || button.roomId !== input.roomId) throw new AppError("FORBIDDEN");
+    buttonId = button.id;
+  }
+  return { deviceId: input.deviceId ?? null, buttonId, test: Boolean(input.test) || input.source === "TEST" };
+}
+
+/**
+ * One AlarmPage row per responder, in one multi-row INSERT: the page rows are on the path from
+ * press to pager, and Prisma's createMany takes ~5× as long for 200 rows (measured). Portable SQL
+ * (quoted identifiers, bound parameters); ids are random UUIDs.
+ */
+async function insertPages(tx: Tx, alarmId: string, staffIds: string[], round: number, now: Date) {
+  for (let i = 0; i < staffIds.length; i += 500) {
+    const rows = staffIds
+      .slice(i, i + 500)
+      .map((staffId) => Prisma.sql`(${randomUUID()}, ${alarmId}, ${staffId}, ${round}, ${now})`);
+    await tx.$executeRaw`INSERT INTO "AlarmPage" ("id", "alarmId", "staffId", "round", "pagedAt") VALUES ${Prisma.join(rows)}`;
+  }
+}
+
+/**
+ * Inside the caller's transaction: PENDING → OPEN, one page per responder (round 0), the
+ * escalation jobs (not for tests: a test never tells the desk to call 112). Null when it was no
+ * longer PENDING (cancelled, or opened by someone else first).
+ */
+async function openInTx(
+  tx: Tx,
+  alarm: { id: string; test: boolean; roomId: string | null },
+  location: LocationRow,
+  now: Date,
+): Promise<{ staffIds: string[] } | null> {
+  const opened = await tx.alarm.updateMany({
+    where: { id: alarm.id, status: "PENDING" },
+    data: { status: "OPEN", openedAt: now },
+  });
+  if (opened.count !== 1) return null;
+  await cancelJob(tx, alarmOpenKey(alarm.id));
+  const targets = await pagingTargets(tx, location, now);
+  // The colleague in the room with the visitor must not hear their own pager ring there (the
+  // alarm is silent in the room) — unless nobody else would be paged.
+  if (alarm.roomId) {
+    const inRoom = await tx.visit.findMany({
+      where: { roomId: alarm.roomId, status: "WITH_HOST", hostId: { not: null } },
+      select: { hostId: true },
+    });
+    const hosts = new Set(inRoom.map((v) => v.hostId));
+    const others = targets.staffIds.filter((id) => !hosts.has(id));
+    if (others.length && others.length < targets.staffIds.length) targets.staffIds = others;
+  }
+  await insertPages(tx, alarm.id, targets.staffIds, 0, now);
+  if (alarm.test) {
+    await scheduleJob(tx, {
+      kind: ALARM_TEST_END_JOB,
+      key: alarmTestEndKey(alarm.id),
+      dueAt: new Date(now.getTime() + TEST_ALARM_MAX_MS),
+      payload: { alarmId: alarm.id },
+    });
+  } else {
+    for (const { step, dueAt } of escalationSteps(location, now)) {
+      await scheduleJob(tx, {
+        kind: ALARM_ESCALATE_JOB,
+        key: alarmEscalateKey(alarm.id, step),
+        dueAt,
+        payload: { alarmId: alarm.id, step },
+      });
+    }
+  }
+  await recordAudit(tx, systemActor, {
+    action: "alarm.opened",
+    subjectType: "Alarm",
+    subjectId: alarm.id,
+    locationId: location.id,
+    data: { staffIds: targets.staffIds, basis: targets.basis },
+    at: now,
+  });
+  return { staffIds: targets.staffIds };
+}
+
+/**
+ * Inside the caller's transaction: a new alarm, or a join of the room's alarm that is still
+ * PENDING or OPEN. For the risk check (src/domain/visits/risk-checks.ts), which raises inside its
+ * own transaction; everyone else calls `raiseAlarm`. Publish the result with `publishRaised`.
+ */
+export async function raiseAlarmInTx(
+  tx: Tx,
+  actor: Actor,
+  input: RaiseAlarmInput,
+  now: Date,
+): Promise<{ effects: Effects; joined: boolean }> {
+  const auth = await authoriseRaise(tx, actor, input);
+  const location = await tx.location.findUnique({ where: { id: input.locationId }, select: locationSelect });
+  if (!location) throw new AppError("NOT_FOUND");
+  if (input.roomId) {
+    const room = await tx.room.findUnique({ where: { id: input.roomId }, select: { locationId: true } });
+    if (!room || room.locationId !== location.id)
+      throw new AppError("VALIDATION", "Unknown room", { roomId: ["invalid"] });
+  }
+  const raisedBy = { source: input.source, deviceId: auth.deviceId, buttonId: auth.buttonId };
+
+  if (input.roomId && !auth.test) {
+    const open = await tx.alarm.findFirst({
+      where: { roomId: input.roomId, test: false, status: { in: ["PENDING", "OPEN"] } },
+      orderBy: { raisedAt: "desc" },
+    });
+    if (open) {
+      const level = joinLevel(open.level, input.level);
+      if (level !== open.level) await tx.alarm.update({ where: { id: open.id }, data: { level } });
+      await recordAudit(tx, actor, {
+        action: "alarm.joined",
+        subjectType: "Alarm",
+        subjectId: open.id,
+        locationId: location.id,
+        data: { ...raisedBy, level: input.level, alarmLevel: level },
+        at: now,
+      });
+      const effects: Effects = { alarmId: open.id, updated: true };
+      // A press without a cancel window (button, risk check) does not wait for the presser's window.
+      if (open.status === "PENDING" && !hasCancelWindow(input.source)) {
+        await tx.alarm.update({ where: { id: open.id }, data: { confirmAt: now } });
+        const paged = await openInTx(tx, open, location, now);
+        effects.paged = paged?.staffIds;
+      }
+      return { effects, joined: true };
+    }
+  }
+
+  const confirmAt = confirmAtFor(input.source, now);
+  const alarm = await tx.alarm.create({
+    data: {
+      locationId: location.id,
+      roomId: input.roomId,
+      level: input.level,
+      source: input.source,
+      status: "PENDING",
+      test: auth.test,
+      deviceId: auth.deviceId,
+      buttonId: auth.buttonId,
+      raisedAt: now,
+      confirmAt,
+    },
+  });
+  await recordAudit(tx, actor, {
+    action: "alarm.raised",
+    subjectType: "Alarm",
+    subjectId: alarm.id,
+    locationId: location.id,
+    data: { ...raisedBy, level: input.level, roomId: input.roomId, test: auth.test },
+    at: now,
+  });
+  if (hasCancelWindow(input.source)) {
+    // Restart-safe: the job opens it at the end of the window unless the presser cancels.
+    await scheduleJob(tx, {
+      kind: ALARM_OPEN_JOB,
+      key: alarmOpenKey(alarm.id),
+      dueAt: confirmAt,
+      payload: { alarmId: alarm.id },
+    });
+    return {
+      effects: { alarmId: alarm.id, pendingDeviceId: auth.deviceId ?? undefined, updated: true },
+      joined: false,
+    };
+  }
+  const paged = await openInTx(tx, alarm, location, now);
+  return { effects: { alarmId: alarm.id, paged: paged?.staffIds, updated: true }, joined: false };
+}
+
+/** After the commit of `raiseAlarmInTx`. */
+export function publishRaised(ctx: DomainContext, raised: { effects: Effects }): Promise<AlarmView> {
+  return publishEffects(ctx, raised.effects);
+}
+
+export async function raiseAlarm(
+  ctx: DomainContext,
+  actor: Actor,
+  input: RaiseAlarmInput,
+): Promise<{ alarm: AlarmView; joined: boolean }> {
+  const now = ctx.clock.now();
+  const raised = await ctx.db.$transaction((tx) => raiseAlarmInTx(tx, actor, input, now));
+  const alarm = await publishEffects(ctx, raised.effects);
+  return { alarm, joined: raised.joined };
+}
+
+/** The presser's tablet cancels its alarm while it is PENDING: nobody is paged. */
+export async function cancelAlarm(ctx: DomainContext, actor: Actor, alarmId: string): Promise<AlarmView> {
+  const now = ctx.clock.now();
+  const fx = await ctx.db.$transaction(async (tx) => {
+    const alarm = await tx.alarm.findUnique({ where: { id: alarmId } });
+    if (!alarm) throw new AppError("NOT_FOUND");
+    if (actor.type !== "DEVICE" || actor.id !== alarm.deviceId) throw new AppError("FORBIDDEN");
+    await liveTablet(tx, actor);
+    const cancelled = await tx.alarm.updateMany({
+      where: { id: alarmId, status: "PENDING" },
+      data: { status: "CANCELLED", cancelledAt: now },
+    });
+    if (cancelled.count !== 1) throw new AppError("CONFLICT", "The alarm is no longer in its cancel window");
+    await cancelJob(tx, alarmOpenKey(alarmId));
+    await recordAudit(tx, actor, {
+      action: "alarm.cancelled",
+      subjectType: "Alarm",
+      subjectId: alarmId,
+      locationId: alarm.locationId,
+      data: { afterMs: now.getTime() - alarm.raisedAt.getTime() },
+      at: now,
+    });
+    return { alarmId, updated: true } satisfies Effects;
+  });
+  return publishEffects(ctx, fx);
+}
+
+/** The job at the end of the cancel window: pages the responders. Null when there was nothing to open. */
+export async function openAlarm(ctx: DomainContext, alarmId: string): Promise<AlarmView | null> {
+  const now = ctx.clock.now();
+  const fx = await ctx.db.$transaction(async (tx) => {
+    const alarm = await tx.alarm.findUnique({
+      where: { id: alarmId },
+      include: { location: { select: locationSelect } },
+    });
+    if (!alarm || alarm.status !== "PENDING") return null;
+    const paged = await openInTx(tx, alarm, alarm.location, now);
+    if (!paged) return null;
+    return { alarmId, paged: paged.staffIds, updated: true } satisfies Effects;
+  });
+  return fx ? publishEffects(ctx, fx) : null;
+}
+
+async function pageOf(tx: Tx, actor: Actor, alarmId: string) {
+  if (actor.type !== "STAFF") throw new AppError("FORBIDDEN");
+  requirePermission(actor, "alarms.respond");
+  const alarm = await tx.alarm.findUnique({ where: { id: alarmId } });
+  if (!alarm) throw new AppError("NOT_FOUND");
+  const page = await tx.alarmPage.findUnique({ where: { alarmId_staffId: { alarmId, staffId: actor.id } } });
+  if (!page) throw new AppError("FORBIDDEN", "Not paged for this alarm");
+  return { alarm, page };
+}
+
+/** A pager's receipt: the page reached a device ("delivered") or is on screen ("seen"). Idempotent. */
+export async function recordReceipt(
+  ctx: DomainContext,
+  actor: Actor,
+  alarmId: string,
+  kind: ReceiptKind,
+  opts: { device?: ReceiptDevice } = {},
+): Promise<AlarmView> {
+  const now = ctx.clock.now();
+  const fx = await ctx.db.$transaction(async (tx) => {
+    const { alarm, page } = await pageOf(tx, actor, alarmId);
+    const afterMs = now.getTime() - page.pagedAt.getTime();
+    const audit = (first: boolean) =>
+      recordAudit(tx, actor, {
+        action: kind === "seen" ? "alarm.seen" : "alarm.delivered",
+        subjectType: "Alarm",
+        subjectId: alarmId,
+        locationId: alarm.locationId,
+        data: { staffId: page.staffId, afterMs, first, ...(opts.device ? { device: opts.device } : {}) },
+        at: now,
+      });
+    const data: { deliveredAt?: Date; seenAt?: Date } = {};
+    if (!page.deliveredAt) data.deliveredAt = now;
+    if (kind === "seen" && !page.seenAt) data.seenAt = now;
+    // Conditional: two sockets of one person acknowledging at once set the time once.
+    const changed =
+      data.deliveredAt || data.seenAt
+        ? await tx.alarmPage.updateMany({
+            where: { id: page.id, ...(kind === "seen" ? { seenAt: null } : { deliveredAt: null }) },
+            data,
+          })
+        : { count: 0 };
+    if (changed.count === 1) {
+      await audit(true);
+      return { alarmId, updated: true } satisfies Effects;
+    }
+    // Every further device of the same person that confirms a page is proof too (audit only).
+    if (kind === "delivered" && opts.device) await audit(false);
+    return { alarmId } satisfies Effects;
+  });
+  return publishEffects(ctx, fx);
+}
+
+export interface DeliveryReceipt {
+  actor: Actor & { type: "STAFF" };
+  alarmId: string;
+  device?: ReceiptDevice;
+  /** When the acknowledgement arrived. */
+  at: Date;
+}
+
+/**
+ * Many delivery receipts in one transaction (the realtime layer batches the acknowledgements of a
+ * page to 200 pagers, instead of 200 transactions each re-reading the alarm), then one
+ * `alarm.updated` per alarm that changed. Same rules and audit as `recordReceipt(delivered)`;
+ * each receipt keeps its own time. A receipt for someone not paged is skipped.
+ */
+export async function recordDeliveries(ctx: DomainContext, receipts: DeliveryReceipt[]): Promise<void> {
+  if (!receipts.length) return;
+  const changed = await ctx.db.$transaction(async (tx) => {
+    const out = new Set<string>();
+    const locations = new Map<string, string | null>();
+    for (const r of receipts) {
+      if (!can(r.actor, "alarms.respond")) continue;
+      const page = await tx.alarmPage.findUnique({
+        where: { alarmId_staffId: { alarmId: r.alarmId, staffId: r.actor.id } },
+      });
+      if (!page) continue;
+      if (!locations.has(r.alarmId)) {
+        const alarm = await tx.alarm.findUnique({ where: { id: r.alarmId }, select: { locationId: true } });
+        locations.set(r.alarmId, alarm?.locationId ?? null);
+      }
+      const first = page.deliveredAt
+        ? false
+        : (await tx.alarmPage.updateMany({ where: { id: page.id, deliveredAt: null }, data: { deliveredAt: r.at } }))
+            .count === 1;
+      if (first) out.add(r.alarmId);
+      if (!first && !r.device) continue;
+      await recordAudit(tx, r.actor, {
+        action: "alarm.delivered",
+        subjectType: "Alarm",
+        subjectId: r.alarmId,
+        locationId: locations.get(r.alarmId) ?? null,
+        data: {
+          staffId: page.staffId,
+          afterMs: r.at.getTime() - page.pagedAt.getTime(),
+          first,
+          ...(r.device ? { device: r.device } : {}),
+        },
+        at: r.at,
+      });
+    }
+    return out;
+  });
+  for (const alarmId of changed) await publishEffects(ctx, { alarmId, updated: true });
+}
+
+/** The device that acknowledged a page (its socket and browser), for the per-device proof. */
+export interface ReceiptDevice {
+  socketId: string;
+  /** The browser's user agent, shortened. */
+  userAgent: string | null;
+}
+
+/** "Ik kom eraan" (COMING) or "Kan niet" (CANT). A responder may change their answer while the alarm is open. */
+export async function respondToAlarm(
+  ctx: DomainContext,
+  actor: Actor,
+  alarmId: string,
+  response: AlarmResponse,
+): Promise<AlarmView> {
+  if (!ALARM_RESPONSES.includes(response)) {
+    throw new AppError("VALIDATION", "Unknown response", { response: ["invalid"] });
+  }
+  const now = ctx.clock.now();
+  const fx = await ctx.db.$transaction(async (tx) => {
+    const { alarm, page } = await pageOf(tx, actor, alarmId);
+    if (alarm.status !== "OPEN") throw new AppError("CONFLICT", "The alarm is not open");
+    if (page.response === response) return { alarmId } satisfies Effects;
+    await tx.alarmPage.update({
+      where: { id: page.id },
+      data: { response, respondedAt: now, seenAt: page.seenAt ?? now, deliveredAt: page.deliveredAt ?? now },
+    });
+    await recordAudit(tx, actor, {
+      action: "alarm.responded",
+      subjectType: "Alarm",
+      subjectId: alarmId,
+      locationId: alarm.locationId,
+      data: { staffId: page.staffId, response, afterMs: now.getTime() - page.pagedAt.getTime() },
+      at: now,
+    });
+    // The last one coming can't after all: the escalation steps that were skipped because someone
+    // was coming are due again (at once if their time has passed).
+    if (page.response === "COMING" && !alarm.test && alarm.openedAt) {
+      const othersComing = await tx.alarmPage.count({ where: { alarmId, response: "COMING", id: { not: page.id } } });
+      if (!othersComing) await rearmEscalation(tx, alarm, now);
+    }
+    return { alarmId, updated: true } satisfies Effects;
+  });
+  return publishEffects(ctx, fx);
+}
+
+async function rearmEscalation(
+  tx: Tx,
+  alarm: { id: string; locationId: string; escalation: number; openedAt: Date | null },
+  now: Date,
+) {
+  const location = await tx.location.findUniqueOrThrow({ where: { id: alarm.locationId }, select: locationSelect });
+  for (const { step, dueAt } of escalationSteps(location, alarm.openedAt ?? now)) {
+    if (step <= alarm.escalation) continue;
+    await scheduleJob(tx, {
+      kind: ALARM_ESCALATE_JOB,
+      key: alarmEscalateKey(alarm.id, step),
+      dueAt: dueAt < now ? now : dueAt,
+      payload: { alarmId: alarm.id, step },
+    });
+  }
+}
+
+/**
+ * The escalation job. Step 1: page every present staff member not yet paged (round 1). Step 2:
+ * a desk alert ALARM_CALL_112 with the emergency contacts. Nothing when someone is coming, the
+ * alarm is no longer open, or the step has already happened (returns null then).
+ */
+export async function escalateAlarm(ctx: DomainContext, alarmId: string, step: number): Promise<AlarmView | null> {
+  if (step !== 1 && step !== 2) throw new AppError("VALIDATION", "Unknown escalation step");
+  const now = ctx.clock.now();
+  const fx = await ctx.db.$transaction(async (tx) => {
+    const alarm = await tx.alarm.findUnique({
+      where: { id: alarmId },
+      include: { location: { select: locationSelect }, room: { select: { name: true, floor: true } }, pages: true },
+    });
+    if (!alarm || !shouldEscalate(alarm, alarm.pages, step)) return null;
+    const moved = await tx.alarm.updateMany({
+      where: { id: alarmId, status: "OPEN", escalation: { lt: step } },
+      data: { escalation: step },
+    });
+    if (moved.count !== 1) return null;
+    const { location } = alarm;
+    const effects: Effects = {
+      alarmId,
+      updated: true,
+      escalated: { step, emergencyContacts: location.emergencyContacts, deskPhone: location.deskPhone },
+    };
+    let staffIds: string[] = [];
+    if (step === 1) {
+      const paged = new Set(alarm.pages.map((p) => p.staffId));
+      const present = await tx.staffPresence.findMany({
+        where: { locationId: location.id, signedOutAt: null, staff: { active: true } },
+        select: { staffId: true },
+      });
+      staffIds = [...new Set(present.map((p) => p.staffId))].filter((id) => !paged.has(id)).sort();
+      await insertPages(tx, alarmId, staffIds, 1, now);
+      effects.paged = staffIds;
+    } else {
+      const alert = await raiseDeskAlert(tx, {
+        locationId: location.id,
+        kind: "ALARM_CALL_112",
+        data: {
+          alarmId,
+          level: alarm.level,
+          roomName: alarm.room?.name ?? null,
+          floor: alarm.room?.floor ?? null,
+          locationName: location.name,
+          test: alarm.test,
+          emergencyContacts: location.emergencyContacts,
+          deskPhone: location.deskPhone,
+        },
+        at: now,
+      });
+      effects.deskAlerts = [alert];
+    }
+    await recordAudit(tx, systemActor, {
+      action: "alarm.escalated",
+      subjectType: "Alarm",
+      subjectId: alarmId,
+      locationId: location.id,
+      data: step === 1 ? { step, staffIds } : { step, deskAlertId: effects.deskAlerts?.[0]?.id },
+      at: now,
+    });
+    return effects;
+  });
+  return fx ? publishEffects(ctx, fx) : null;
+}
+
+/**
+ * All clear: a paged responder, the desk (alarms.manage) or, for a test, a manager (alarms.test)
+ * closes an open alarm with an outcome. A real alarm gets its incident-registration draft in the
+ * same transaction; pending escalations are cancelled and the "call 112" card is cleared.
+ */
+export async function closeAlarm(
+  ctx: DomainContext,
+  actor: Actor,
+  alarmId: string,
+  input: { outcome: AlarmOutcome; note?: string },
+): Promise<{ alarm: AlarmView; incidentId: string | null }> {
+  if (!ALARM_OUTCOMES.includes(input.outcome)) {
+    throw new AppError("VALIDATION", "Unknown outcome", { outcome: ["invalid"] });
+  }
+  const note = input.note?.trim() || null;
+  if (note && note.length > NOTE_MAX) throw new AppError("VALIDATION", "Note too long", { note: ["too_long"] });
+  const now = ctx.clock.now();
+  const result = await ctx.db.$transaction(async (tx) => {
+    const alarm = await tx.alarm.findUnique({ where: { id: alarmId } });
+    if (!alarm) throw new AppError("NOT_FOUND");
+    if (!(await mayClose(tx, actor, alarm))) throw new AppError("FORBIDDEN");
+    const staffId = actor.type === "STAFF" ? actor.id : null;
+    const closed = await tx.alarm.updateMany({
+      where: { id: alarmId, status: "OPEN" },
+      data: { status: "CLOSED", closedAt: now, closedById: staffId, outcome: input.outcome, closingNote: note },
+    });
+    if (closed.count !== 1) throw new AppError("CONFLICT", "The alarm is not open");
+    await tx.scheduledJob.deleteMany({
+      where: {
+        status: "PENDING",
+        key: { in: [alarmEscalateKey(alarmId, 1), alarmEscalateKey(alarmId, 2), alarmTestEndKey(alarmId)] },
+      },
+    });
+    const incident = alarm.test
+      ? null
+      : await tx.incident.create({
+          data: {
+            locationId: alarm.locationId,
+            alarmId,
+            status: "DRAFT",
+            occurredAt: alarm.raisedAt,
+            createdAt: now,
+            createdById: staffId,
+          },
+        });
+    const callCards = await tx.deskAlert.findMany({
+      where: { locationId: alarm.locationId, kind: "ALARM_CALL_112", acknowledgedAt: null },
+      select: { id: true, data: true },
+    });
+    const cleared = callCards
+      .filter((c) => (JSON.parse(c.data) as { alarmId?: string }).alarmId === alarmId)
+      .map((c) => ({ alertId: c.id, locationId: alarm.locationId }));
+    if (cleared.length) {
+      await tx.deskAlert.updateMany({
+        where: { id: { in: cleared.map((c) => c.alertId) } },
+        data: { acknowledgedAt: now },
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: "alarm.closed",
+      subjectType: "Alarm",
+      subjectId: alarmId,
+      locationId: alarm.locationId,
+      data: { outcome: input.outcome, note, incidentId: incident?.id ?? null },
+      at: now,
+    });
+    return {
+      fx: { alarmId, updated: true, clearedAlerts: cleared } satisfies Effects,
+      incidentId: incident?.id ?? null,
+    };
+  });
+  const alarm = await publishEffects(ctx, result.fx);
+  return { alarm, incidentId: result.incidentId };
+}
+
+async function mayClose(tx: Tx, actor: Actor, alarm: { id: string; locationId: string; test: boolean }) {
+  if (actor.type === "SYSTEM") return true;
+  if (!canSeeLocation(actor, alarm.locationId)) return false;
+  if (actor.type === "DEVICE" && actor.kind === "ROOM_TABLET") return false;
+  if (can(actor, "alarms.manage")) return true;
+  if (alarm.test && can(actor, "alarms.test")) return true;
+  if (actor.type !== "STAFF" || !can(actor, "alarms.respond")) return false;
+  const page = await tx.alarmPage.findUnique({ where: { alarmId_staffId: { alarmId: alarm.id, staffId: actor.id } } });
+  return page !== null;
+}
+
+/** A test alarm nobody closed ends by itself (job at TEST_ALARM_MAX_MS). */
+export async function endTestAlarm(ctx: DomainContext, alarmId: string): Promise<void> {
+  const alarm = await ctx.db.alarm.findUnique({ where: { id: alarmId }, select: { status: true, test: true } });
+  if (!alarm?.test || alarm.status !== "OPEN") return;
+  await closeAlarm(ctx, systemActor, alarmId, { outcome: "RESOLVED", note: "test ended automatically" });
+}
+
+/** Open alarms this person has been paged for: what a (re)connecting pager must receive. */
+export async function openAlarmsForStaff(ctx: DomainContext, staffId: string): Promise<AlarmView[]> {
+  return loadAlarmViews(ctx.db, { status: "OPEN", pages: { some: { staffId } } });
+}
+
+/** Open alarms of a location (the desk, and responders looking at the list). */
+export async function openAlarmsAt(ctx: DomainContext, actor: Actor, locationId: string): Promise<AlarmView[]> {
+  if (!can(actor, "alarms.manage") && !can(actor, "alarms.respond")) throw new AppError("FORBIDDEN");
+  if (!canSeeLocation(actor, locationId)) throw new AppError("NOT_FOUND");
+  return loadAlarmViews(ctx.db, { locationId, status: "OPEN" });
+}
+
+/** The tablet's alarm after a reload: the room's open alarm, or its own one still in the cancel window. */
+export async function roomAlarm(ctx: DomainContext, actor: Actor): Promise<AlarmView | null> {
+  if (actor.type !== "DEVICE") throw new AppError("FORBIDDEN");
+  requirePermission(actor, "alarms.raise");
+  const device = await liveTablet(ctx.db, actor);
+  if (!device.roomId) return null;
+  const [alarm] = await loadAlarmViews(
+    ctx.db,
+    {
+      roomId: device.roomId,
+      test: false,
+      OR: [{ status: "OPEN" }, { status: "PENDING", deviceId: device.id }],
+    },
+    1,
+  );
+  return alarm ?? null;
+}
+
+/** Whom an alarm would page right now at the actor's location (a tablet: its own; staff: `locationId`). */
+export async function respondersNow(ctx: DomainContext, actor: Actor, locationId?: string): Promise<string[]> {
+  if (!can(actor, "alarms.raise") && !can(actor, "alarms.manage") && !can(actor, "alarms.respond")) {
+    throw new AppError("FORBIDDEN");
+  }
+  if (actor.type === "DEVICE" && actor.kind === "ROOM_TABLET") await liveTablet(ctx.db, actor);
+  const id = locationId ?? (actor.type === "DEVICE" ? actor.locationId : undefined);
+  if (!id) throw new AppError("VALIDATION", "Which location?");
+  if (!canSeeLocation(actor, id)) throw new AppError("NOT_FOUND");
+  const location = await ctx.db.location.findUnique({ where: { id }, select: { id: true, timeZone: true } });
+  if (!location) throw new AppError("NOT_FOUND");
+  return (await pagingTargets(ctx.db, location, ctx.clock.now())).staffIds;
+}
+
+const TIMELINE_KINDS: Record<string, AlarmTimelineEntry["kind"]> = {
+  "alarm.raised": "raised",
+  "alarm.joined": "joined",
+  "alarm.cancelled": "cancelled",
+  "alarm.opened": "opened",
+  "alarm.escalated": "escalated",
+  "alarm.closed": "closed",
+};
+
+/**
+ * Raised, paged, delivered, seen, answered, escalated, closed — with times. Alarm-level steps and
+ * every answer come from the audit events; paged/delivered/seen from the pages.
+ */
+export async function alarmTimeline(ctx: DomainContext, actor: Actor, alarmId: string): Promise<AlarmTimeline> {
+  if (!can(actor, "alarms.manage") && !can(actor, "alarms.test")) throw new AppError("FORBIDDEN");
+  const alarm = await loadAlarmView(ctx.db, alarmId);
+  if (!alarm || !canSeeLocation(actor, alarm.locationId)) throw new AppError("NOT_FOUND");
+  const events = await ctx.db.auditEvent.findMany({
+    where: { subjectType: "Alarm", subjectId: alarmId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  const names = new Map(alarm.responders.map((r) => [r.staffId, r.name]));
+  const actorIds = events.filter((e) => e.actorType === "STAFF" && e.actorId && !names.has(e.actorId));
+  if (actorIds.length) {
+    const staff = await ctx.db.staffMember.findMany({
+      where: { id: { in: actorIds.map((e) => e.actorId as string) } },
+      select: { id: true, name: true },
+    });
+    for (const s of staff) names.set(s.id, s.name);
+  }
+  const entries: AlarmTimelineEntry[] = [];
+  for (const e of events) {
+    const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
+    const staffActor = e.actorType === "STAFF" ? e.actorId : null;
+    if (e.action === "alarm.responded") {
+      const staffId = String(data.staffId ?? staffActor ?? "");
+      entries.push({
+        at: e.at.toISOString(),
+        kind: data.response === "COMING" ? "coming" : "cant",
+        staffId,
+        name: names.get(staffId) ?? null,
+        data,
+      });
+      continue;
+    }
+    const kind = TIMELINE_KINDS[e.action];
+    if (!kind) continue; // delivered/seen: from the pages below
+    entries.push({
+      at: e.at.toISOString(),
+      kind,
+      staffId: staffActor,
+      name: staffActor ? (names.get(staffActor) ?? null) : null,
+      ...(kind === "escalated" ? { step: Number(data.step) } : {}),
+      data,
+    });
+  }
+  for (const r of alarm.responders) {
+    const who = { staffId: r.staffId, name: r.name };
+    entries.push({ at: r.pagedAt, kind: "paged", ...who, data: { round: r.round } });
+    if (r.deliveredAt) entries.push({ at: r.deliveredAt, kind: "delivered", ...who });
+    if (r.seenAt) entries.push({ at: r.seenAt, kind: "seen", ...who });
+  }
+  const order: AlarmTimelineEntry["kind"][] = [
+    "raised",
+    "joined",
+    "cancelled",
+    "opened",
+    "escalated",
+    "paged",
+    "delivered",
+    "seen",
+    "coming",
+    "cant",
+    "closed",
+  ];
+  // Same instant: the cause first (opened/escalated before the pages they made).
+  entries.sort((a, b) => a.at.localeCompare(b.at) || order.indexOf(a.kind) - order.indexOf(b.kind));
+  return { alarm, entries };
+}
+
+/** A manager's weekly test: pages the team like a real alarm, marked TEST, with no room and no escalation. */
+export async function runTestAlarm(
+  ctx: DomainContext,
+  actor: Actor,
+  locationId: string,
+): Promise<{ alarm: AlarmView }> {
+  requirePermission(actor, "alarms.test");
+  const { alarm } = await raiseAlarm(ctx, actor, {
+    locationId,
+    roomId: null,
+    level: "ASSISTANCE",
+    source: "TEST",
+    test: true,
+  });
+  return { alarm };
+}
+
+/** The location's test alarms, newest first: per responder the time to delivery and to the answer. */
+export async function testAlarmReports(
+  ctx: DomainContext,
+  actor: Actor,
+  locationId: string,
+): Promise<TestAlarmReport[]> {
+  requirePermission(actor, "alarms.test");
+  if (!canSeeLocation(actor, locationId)) throw new AppError("NOT_FOUND");
+  const alarms = await loadAlarmViews(ctx.db, { locationId, test: true, status: { in: ["OPEN", "CLOSED"] } }, 20);
+  const ms = (from: string, to: string | null) => (to ? new Date(to).getTime() - new Date(from).getTime() : null);
+  const receipts = await ctx.db.auditEvent.findMany({
+    where: { subjectType: "Alarm", subjectId: { in: alarms.map((a) => a.id) }, action: "alarm.delivered" },
+    orderBy: { id: "asc" },
+    select: { subjectId: true, data: true },
+  });
+  const devicesOf = (alarmId: string, staffId: string) =>
+    receipts
+      .filter((r) => r.subjectId === alarmId)
+      .map((r) => JSON.parse(r.data ?? "{}") as { staffId?: string; afterMs?: number; device?: ReceiptDevice })
+      .filter((d) => d.staffId === staffId && d.device)
+      .filter((d, i, all) => all.findIndex((x) => x.device?.socketId === d.device?.socketId) === i)
+      .map((d) => ({
+        socketId: String(d.device?.socketId),
+        userAgent: d.device?.userAgent ?? null,
+        deliveryMs: Number(d.afterMs),
+      }));
+  return alarms.map((a) => ({
+    alarmId: a.id,
+    raisedAt: a.raisedAt,
+    openedAt: a.openedAt,
+    closedAt: a.closedAt,
+    status: a.status,
+    responders: a.responders.map((r) => ({
+      staffId: r.staffId,
+      name: r.name,
+      devices: devicesOf(a.id, r.staffId),
+      deliveryMs: ms(r.pagedAt, r.deliveredAt),
+      answerMs: ms(r.pagedAt, r.respondedAt),
+      response: r.response,
+    })),
+  }));
+}
+
+/**
+ * The shift briefing's alarms: raised since `since`, and any still open from before; newest first.
+ * Cancelled ones (inside the presser's window: nobody was paged) are left out.
+ */
+export async function alarmsSince(db: Db | Tx, locationId: string, since: Date): Promise<AlarmView[]> {
+  return loadAlarmViews(
+    db,
+    { locationId, status: { not: "CANCELLED" }, OR: [{ raisedAt: { gte: since } }, { status: "OPEN" }] },
+    100,
+  );
+}

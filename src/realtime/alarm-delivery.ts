@@ -1,0 +1,301 @@
+// The alarm's realtime side: delivery you can prove. Every page goes to each socket of a paged
+// responder with a socket.io acknowledgement; an acknowledged page is recorded as delivered, an
+// unacknowledged one is sent to that socket again every RESEND_AFTER_MS until it is acknowledged,
+// the socket is gone or the alarm is no longer open. A staff socket that (re)connects gets every
+// open alarm it is paged for the same way. The requests of tablets and pagers (raise, cancel,
+// seen, respond, close, tablet status) are answered here with `{ ok, alarm?, code? }`.
+// Sockets are addressed by id (io.to(socket.id)) and found with fetchSockets, so this also works
+// through a cross-process adapter.
+import type { Actor } from "@/src/domain/access/actor";
+import { can } from "@/src/domain/access/permissions";
+import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
+import { type AlarmView, loadAlarmView } from "@/src/domain/alarms/alarm-view";
+import {
+  ALARM_LEVELS,
+  ALARM_OUTCOMES,
+  ALARM_RESPONSES,
+  cancelAlarm,
+  closeAlarm,
+  type DeliveryReceipt,
+  openAlarmsForStaff,
+  type ReceiptDevice,
+  raiseAlarm,
+  recordDeliveries,
+  recordReceipt,
+  respondersNow,
+  respondToAlarm,
+} from "@/src/domain/alarms/alarms";
+import type { DomainContext } from "@/src/domain/db";
+import { isAppError } from "@/src/domain/errors";
+import type { PortierServer, PortierSocket } from "@/src/realtime/attach";
+import { type AlarmAck, type AlarmAckResult, rooms } from "@/src/realtime/events";
+
+type StaffActor = Actor & { type: "STAFF" };
+/** A local or remote socket: its id and the handshake (for the device's user agent). */
+type PagerSocket = { id: string; handshake: { headers: Record<string, string | string[] | undefined> } };
+
+/** After an `alarm.updated` is sent, further updates of that alarm within this window are merged into one. */
+export const UPDATE_COALESCE_MS = 100;
+
+export interface AlarmDelivery {
+  /** Sends the page to one socket until it is acknowledged (or the socket or the alarm is gone); `now`: an extra copy at once if a loop runs. */
+  deliver(socket: PagerSocket, actor: StaffActor, alarm: AlarmView, opts?: { now?: boolean }): void;
+  /** Delivery loops running now (socket id + alarm id); for tests and diagnostics. */
+  inFlight(): number;
+}
+
+export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): AlarmDelivery {
+  const receipts = receiptBatcher(ctx);
+  // One delivery loop per (socket, alarm). `extra` sends one more copy at once without starting
+  // a second loop; whichever copy is acknowledged ends the loop.
+  const loops = new Map<string, { extra: (view: AlarmView) => void }>();
+
+  const deliver = (target: PagerSocket, actor: StaffActor, alarm: AlarmView, opts: { now?: boolean } = {}) => {
+    const socketId = target.id;
+    const ua = target.handshake.headers["user-agent"];
+    const device: ReceiptDevice = { socketId, userAgent: typeof ua === "string" ? ua.slice(0, 160) : null };
+    const key = `${socketId}|${alarm.id}`;
+    const running = loops.get(key);
+    if (running) {
+      if (opts.now) running.extra(alarm);
+      return;
+    }
+    let acked = false;
+    const stop = () => {
+      if (loops.get(key) === entry) loops.delete(key);
+    };
+    const send = (view: AlarmView, resend: boolean) =>
+      io
+        .to(socketId)
+        .timeout(RESEND_AFTER_MS)
+        .emit("alarm.paged", pageFor(view, actor.id), (_err, responses) => {
+          if (responses?.length) {
+            stop();
+            if (acked) return; // a second copy acknowledged too: recorded once per socket
+            acked = true;
+            receipts.push({ actor, alarmId: view.id, device, at: ctx.clock.now() });
+            return;
+          }
+          if (!resend || acked) return;
+          // No acknowledgement in time: send again while the socket is here and the alarm open.
+          void (async () => {
+            const [socket] = await io.in(socketId).fetchSockets();
+            const current = socket ? await loadAlarmView(ctx.db, view.id) : null;
+            if (acked || !socket || !current || current.status !== "OPEN") return stop();
+            send(current, true);
+          })().catch((e) => {
+            stop();
+            logError(e);
+          });
+        });
+    const entry = { extra: (view: AlarmView) => send(view, false) };
+    loops.set(key, entry);
+    send(alarm, true);
+  };
+
+  const page = async (alarm: AlarmView, staffIds: string[]) => {
+    if (!staffIds.length) return;
+    const paged = new Set(staffIds);
+    const sockets = await io.in(staffIds.map(rooms.staff)).fetchSockets();
+    for (const s of sockets) {
+      const actor = s.data.actor;
+      if (actor?.type === "STAFF" && paged.has(actor.id)) deliver(s, actor, alarm);
+    }
+  };
+
+  // alarm.updated: the first change goes out at once, later ones within UPDATE_COALESCE_MS are
+  // merged and re-read (so a burst of 200 receipts is a handful of messages, always the newest state).
+  const windows = new Map<string, { dirty: boolean }>();
+  const sendUpdated = (view: AlarmView) => {
+    const hidden = view.status === "PENDING" || (view.status === "CANCELLED" && !view.openedAt);
+    const targets: string[] = [];
+    if (view.deviceId) targets.push(rooms.device(view.deviceId));
+    if (!hidden) {
+      if (view.roomId) targets.push(rooms.roomTablets(view.roomId));
+      targets.push(rooms.locationDesk(view.locationId), ...view.responders.map((r) => rooms.staff(r.staffId)));
+    }
+    if (targets.length) io.to(targets).emit("alarm.updated", view);
+  };
+  const updated = (view: AlarmView) => {
+    const open = windows.get(view.id);
+    if (open) {
+      open.dirty = true;
+      return;
+    }
+    // Next macrotask: pages published with the same change go out first.
+    setImmediate(() => sendUpdated(view));
+    const state = { dirty: false };
+    windows.set(view.id, state);
+    const close = () => {
+      if (!state.dirty) {
+        windows.delete(view.id);
+        return;
+      }
+      state.dirty = false;
+      loadAlarmView(ctx.db, view.id)
+        .then((fresh) => {
+          if (fresh) sendUpdated(fresh);
+        })
+        .catch(logError)
+        .finally(() => setTimeout(close, UPDATE_COALESCE_MS).unref?.());
+    };
+    setTimeout(close, UPDATE_COALESCE_MS).unref?.();
+  };
+
+  ctx.events.on("alarm.pending", (p) => void io.to(rooms.device(p.deviceId)).emit("alarm.pending", p.alarm));
+  ctx.events.on("alarm.paged", (p) => page(p.alarm, p.staffIds));
+  ctx.events.on("alarm.updated", (view) => updated(view));
+  ctx.events.on(
+    "alarm.escalated",
+    (p) => void io.to(rooms.locationDesk(p.alarm.locationId)).emit("alarm.escalated", p),
+  );
+
+  return { deliver, inFlight: () => loops.size };
+}
+
+/** Acknowledgements arriving within RECEIPT_BATCH_MS are written in one transaction (recordDeliveries). */
+export const RECEIPT_BATCH_MS = 10;
+
+function receiptBatcher(ctx: DomainContext) {
+  let queue: DeliveryReceipt[] = [];
+  let scheduled = false;
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    flushing = flushing.then(() => recordDeliveries(ctx, batch)).catch(logError);
+  };
+  return {
+    push(r: DeliveryReceipt) {
+      queue.push(r);
+      if (scheduled) return;
+      scheduled = true;
+      setTimeout(flush, RECEIPT_BATCH_MS);
+    },
+  };
+}
+
+/**
+ * What one pager gets in `alarm.paged`: the alarm with the responders who have answered and the
+ * pager's own row — not every colleague's unanswered row (200 pagers × 200 rows would make the
+ * page 30 KB each). The full list reaches pagers with `alarm.updated`.
+ */
+export function pageFor(view: AlarmView, staffId: string): AlarmView {
+  return { ...view, responders: view.responders.filter((r) => r.staffId === staffId || r.response !== null) };
+}
+
+/**
+ * Per socket, right at connection (before any await, so an early request is not lost): the alarm
+ * requests. Permissions are the domain functions' own; errors answer `{ ok: false, code }`.
+ */
+export function handleAlarmRequests(
+  io: PortierServer,
+  ctx: DomainContext,
+  delivery: AlarmDelivery,
+  socket: PortierSocket,
+) {
+  const actor = socket.data.actor;
+  const answer = (ack: AlarmAck | undefined, work: () => Promise<AlarmAckResult>) => {
+    if (typeof ack !== "function") return;
+    work()
+      .then(ack)
+      .catch((err) => {
+        if (!isAppError(err)) logError(err);
+        ack({ ok: false, code: isAppError(err) ? err.code : "INTERNAL" });
+      });
+  };
+  const str = (v: unknown) => (typeof v === "string" && v.length > 0 && v.length <= 100 ? v : null);
+  const invalid = (): AlarmAckResult => ({ ok: false, code: "VALIDATION" });
+
+  socket.on("alarm.raise", (payload, ack) =>
+    answer(ack, async () => {
+      const level = payload?.level;
+      if (!ALARM_LEVELS.includes(level)) return invalid();
+      if (actor.type !== "DEVICE") return { ok: false, code: "FORBIDDEN" };
+      const { alarm, joined } = await raiseAlarm(ctx, actor, {
+        locationId: actor.locationId,
+        roomId: actor.roomId,
+        level,
+        source: "ROOM_TABLET",
+        deviceId: actor.id,
+      });
+      return { ok: true, alarm, joined };
+    }),
+  );
+  socket.on("alarm.cancel", (payload, ack) =>
+    answer(ack, async () => {
+      const alarmId = str(payload?.alarmId);
+      if (!alarmId) return invalid();
+      return { ok: true, alarm: await cancelAlarm(ctx, actor, alarmId) };
+    }),
+  );
+  socket.on("alarm.seen", (payload, ack) =>
+    answer(ack, async () => {
+      const alarmId = str(payload?.alarmId);
+      if (!alarmId) return invalid();
+      return { ok: true, alarm: await recordReceipt(ctx, actor, alarmId, "seen") };
+    }),
+  );
+  socket.on("alarm.respond", (payload, ack) =>
+    answer(ack, async () => {
+      const alarmId = str(payload?.alarmId);
+      if (!alarmId || !ALARM_RESPONSES.includes(payload?.response)) return invalid();
+      return { ok: true, alarm: await respondToAlarm(ctx, actor, alarmId, payload.response) };
+    }),
+  );
+  socket.on("alarm.close", (payload, ack) =>
+    answer(ack, async () => {
+      const alarmId = str(payload?.alarmId);
+      const note = payload?.note;
+      if (!alarmId || !ALARM_OUTCOMES.includes(payload?.outcome)) return invalid();
+      if (note !== undefined && note !== null && typeof note !== "string") return invalid();
+      const { alarm, incidentId } = await closeAlarm(ctx, actor, alarmId, {
+        outcome: payload.outcome,
+        note: note ?? undefined,
+      });
+      return { ok: true, alarm, incidentId };
+    }),
+  );
+  socket.on("alarm.sync", (ack) => {
+    if (typeof ack !== "function") return;
+    (async () => {
+      if (actor.type !== "STAFF" || !can(actor, "alarms.respond")) return ack({ ok: false, code: "FORBIDDEN" });
+      const alarms = await openAlarmsForStaff(ctx, actor.id);
+      for (const alarm of alarms) delivery.deliver(socket, actor, alarm, { now: true });
+      ack({ ok: true, alarms });
+    })().catch((err) => {
+      logError(err);
+      ack({ ok: false, code: "INTERNAL" });
+    });
+  });
+  socket.on("tablet.status", (ack) => {
+    if (typeof ack !== "function") return;
+    reachableResponders(io, ctx, actor)
+      .then((reachable) => ack({ ok: true, reachable }))
+      .catch((err) => {
+        if (!isAppError(err)) logError(err);
+        ack({ ok: false, reachable: 0 });
+      });
+  });
+}
+
+/** On a staff socket's (re)connection: every open alarm this person is paged for, delivered with receipt. */
+export async function deliverOpenAlarms(ctx: DomainContext, delivery: AlarmDelivery, socket: PortierSocket) {
+  const actor = socket.data.actor;
+  if (actor.type !== "STAFF" || !can(actor, "alarms.respond")) return;
+  for (const alarm of await openAlarmsForStaff(ctx, actor.id)) delivery.deliver(socket, actor, alarm);
+}
+
+/** How many of the responders an alarm would page now have at least one connected socket. */
+export async function reachableResponders(io: PortierServer, ctx: DomainContext, actor: Actor): Promise<number> {
+  const staffIds = await respondersNow(ctx, actor);
+  const counts = await Promise.all(
+    staffIds.map(async (id) => ((await io.in(rooms.staff(id)).fetchSockets()).length > 0 ? 1 : 0)),
+  );
+  return counts.reduce<number>((a, b) => a + b, 0);
+}
+
+function logError(err: unknown) {
+  console.error("[alarm]", err);
+}
