@@ -9,6 +9,7 @@
 import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
 import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
+import { openAlarmsForStaff, respondersNow } from "@/src/domain/alarms/alarm-queries";
 import { type AlarmView, loadAlarmView } from "@/src/domain/alarms/alarm-view";
 import {
   ALARM_LEVELS,
@@ -17,12 +18,10 @@ import {
   cancelAlarm,
   closeAlarm,
   type DeliveryReceipt,
-  openAlarmsForStaff,
   type ReceiptDevice,
   raiseAlarm,
   recordDeliveries,
   recordReceipt,
-  respondersNow,
   respondToAlarm,
 } from "@/src/domain/alarms/alarms";
 import type { DomainContext } from "@/src/domain/db";

@@ -9,6 +9,7 @@ import {
 } from "@/src/domain/alarms/alarms";
 import { expirePairingCode } from "@/src/domain/devices/devices";
 import { TABLET_WATCH_JOB, tabletWatchJob } from "@/src/domain/devices/tablet-watch";
+import { DOOR_HELD_OPEN_JOB, DOOR_RELEASE_TIMEOUT_JOB, heldOpenCheck, releaseTimedOut } from "@/src/domain/doors/doors";
 import { runEndOfDay } from "@/src/domain/presence/presence";
 import { END_OF_DAY_JOB } from "@/src/domain/presence/rules";
 import { RETENTION_JOB, runRetention } from "@/src/domain/privacy/retention";
@@ -35,5 +36,9 @@ export const jobHandlers: JobHandlers = {
   [TABLET_WATCH_JOB]: (ctx) => tabletWatchJob(ctx),
   [RETENTION_JOB]: async (ctx, p) => {
     await runRetention(ctx, String(p.locationId));
+  },
+  [DOOR_RELEASE_TIMEOUT_JOB]: (ctx, p) => releaseTimedOut(ctx, String(p.doorId), String(p.until)),
+  [DOOR_HELD_OPEN_JOB]: async (ctx, p) => {
+    await heldOpenCheck(ctx, String(p.doorId), String(p.openedAt));
   },
 };

@@ -1,8 +1,8 @@
 // Server side of the room tablet (/panic): the room's open alarm after a reload (roomAlarm) and
 // the fallback the tablet shows when it cannot reach anyone (the location's desk phone).
 import type { Actor } from "@/src/domain/access/actor";
+import { roomAlarm } from "@/src/domain/alarms/alarm-queries";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
-import { roomAlarm } from "@/src/domain/alarms/alarms";
 import { domain } from "@/src/server/runtime";
 
 export interface TabletData {

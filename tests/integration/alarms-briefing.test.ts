@@ -3,7 +3,8 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { systemActor } from "@/src/domain/access/actor";
 import { CANCEL_WINDOW_MS } from "@/src/domain/alarms/alarm-policy";
-import { cancelAlarm, closeAlarm, raiseAlarm, respondToAlarm, runTestAlarm } from "@/src/domain/alarms/alarms";
+import { cancelAlarm, closeAlarm, raiseAlarm, respondToAlarm } from "@/src/domain/alarms/alarms";
+import { runTestAlarm } from "@/src/domain/alarms/test-alarm";
 import { loadBriefing } from "@/src/domain/briefing/load-briefing";
 import { runDueJobs } from "@/src/domain/scheduler/run-due-jobs";
 import { jobHandlers } from "@/src/server/job-handlers";

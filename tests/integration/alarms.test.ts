@@ -7,19 +7,20 @@ import { type Actor, systemActor } from "@/src/domain/access/actor";
 import { CANCEL_WINDOW_MS } from "@/src/domain/alarms/alarm-policy";
 import {
   alarmTimeline,
+  openAlarmsAt,
+  openAlarmsForStaff,
+  respondersNow,
+  roomAlarm,
+} from "@/src/domain/alarms/alarm-queries";
+import {
   cancelAlarm,
   closeAlarm,
   escalateAlarm,
-  openAlarmsAt,
-  openAlarmsForStaff,
   raiseAlarm,
   recordReceipt,
-  respondersNow,
   respondToAlarm,
-  roomAlarm,
-  runTestAlarm,
-  testAlarmReports,
 } from "@/src/domain/alarms/alarms";
+import { runTestAlarm, testAlarmReports } from "@/src/domain/alarms/test-alarm";
 import { ManualClock } from "@/src/domain/clock";
 import type { DomainContext } from "@/src/domain/db";
 import { revokeDevice } from "@/src/domain/devices/devices";

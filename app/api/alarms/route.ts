@@ -2,7 +2,8 @@
 // domain functions, authenticated by the device cookie. A revoked device gets 401.
 import { z } from "zod";
 import { tabletActor } from "@/app/api/alarms/tablet-actor";
-import { raiseAlarm, roomAlarm } from "@/src/domain/alarms/alarms";
+import { roomAlarm } from "@/src/domain/alarms/alarm-queries";
+import { raiseAlarm } from "@/src/domain/alarms/alarms";
 import { AppError } from "@/src/domain/errors";
 import { handle, readJson } from "@/src/server/http";
 import { domain } from "@/src/server/runtime";

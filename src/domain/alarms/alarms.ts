@@ -1,8 +1,9 @@
 // The alarm channel (noodknop): raise, cancel window, open (page the responders), receipts,
 // answers, escalation, all clear. Life-safety code: one transaction per change, an audit event
 // (subjectType "Alarm") for each, and the domain events published after the commit. The realtime
-// side (delivery with acknowledgement and re-send) is src/realtime/alarm-delivery.ts. See
-// docs/alarms.md.
+// side (delivery with acknowledgement and re-send) is src/realtime/alarm-delivery.ts; reading
+// alarms (pager, desk, tablet, briefing, timeline) is alarm-queries.ts; the weekly test is
+// test-alarm.ts. See docs/alarms.md.
 import { randomUUID } from "node:crypto";
 import { type Actor, systemActor } from "@/src/domain/access/actor";
 import { can, canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
@@ -55,55 +56,6 @@ export interface RaiseAlarmInput {
 
 export type ReceiptKind = "delivered" | "seen";
 
-export interface AlarmTimelineEntry {
-  at: string;
-  kind:
-    | "raised"
-    | "joined"
-    | "cancelled"
-    | "opened"
-    | "paged"
-    | "delivered"
-    | "seen"
-    | "coming"
-    | "cant"
-    | "escalated"
-    | "closed";
-  /** The responder (paged, delivered, seen, coming, cant) or the staff member who closed it. */
-  staffId: string | null;
-  name: string | null;
-  /** escalated: 1 (all present staff paged) or 2 (desk told to call 112). */
-  step?: number;
-  /** Extra details from the audit event (level, source, outcome, note, basis …). */
-  data?: Record<string, unknown>;
-}
-
-export interface AlarmTimeline {
-  alarm: AlarmView;
-  entries: AlarmTimelineEntry[];
-}
-
-export interface TestAlarmResponderReport {
-  staffId: string;
-  name: string;
-  /** Every device (socket) of this responder that confirmed the page, with its time to delivery. */
-  devices: { socketId: string; userAgent: string | null; deliveryMs: number }[];
-  /** ms from paging to the first delivery receipt; null: never delivered. */
-  deliveryMs: number | null;
-  /** ms from paging to the answer (COMING/CANT); null: never answered. */
-  answerMs: number | null;
-  response: AlarmResponse | null;
-}
-
-export interface TestAlarmReport {
-  alarmId: string;
-  raisedAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-  status: AlarmView["status"];
-  responders: TestAlarmResponderReport[];
-}
-
 /** Everything a committed change must announce; published by `publishEffects` after the commit. */
 export interface Effects {
   alarmId: string;
@@ -151,7 +103,7 @@ async function publishEffects(ctx: DomainContext, fx: Effects): Promise<AlarmVie
 }
 
 /** A room tablet acting: it must still exist, be paired (not revoked) and be a room tablet. */
-async function liveTablet(db: Db | Tx, actor: Actor & { type: "DEVICE" }) {
+export async function liveTablet(db: Db | Tx, actor: Actor & { type: "DEVICE" }) {
   const device = await db.device.findUnique({ where: { id: actor.id } });
   if (!device || device.revokedAt || !device.credentialHash) throw new AppError("DEVICE_REVOKED");
   if (device.kind !== "ROOM_TABLET") throw new AppError("FORBIDDEN");
@@ -739,200 +691,4 @@ export async function endTestAlarm(ctx: DomainContext, alarmId: string): Promise
   const alarm = await ctx.db.alarm.findUnique({ where: { id: alarmId }, select: { status: true, test: true } });
   if (!alarm?.test || alarm.status !== "OPEN") return;
   await closeAlarm(ctx, systemActor, alarmId, { outcome: "RESOLVED", note: "test ended automatically" });
-}
-
-/** Open alarms this person has been paged for: what a (re)connecting pager must receive. */
-export async function openAlarmsForStaff(ctx: DomainContext, staffId: string): Promise<AlarmView[]> {
-  return loadAlarmViews(ctx.db, { status: "OPEN", pages: { some: { staffId } } });
-}
-
-/** Open alarms of a location (the desk, and responders looking at the list). */
-export async function openAlarmsAt(ctx: DomainContext, actor: Actor, locationId: string): Promise<AlarmView[]> {
-  if (!can(actor, "alarms.manage") && !can(actor, "alarms.respond")) throw new AppError("FORBIDDEN");
-  if (!canSeeLocation(actor, locationId)) throw new AppError("NOT_FOUND");
-  return loadAlarmViews(ctx.db, { locationId, status: "OPEN" });
-}
-
-/** The tablet's alarm after a reload: the room's open alarm, or its own one still in the cancel window. */
-export async function roomAlarm(ctx: DomainContext, actor: Actor): Promise<AlarmView | null> {
-  if (actor.type !== "DEVICE") throw new AppError("FORBIDDEN");
-  requirePermission(actor, "alarms.raise");
-  const device = await liveTablet(ctx.db, actor);
-  if (!device.roomId) return null;
-  const [alarm] = await loadAlarmViews(
-    ctx.db,
-    {
-      roomId: device.roomId,
-      test: false,
-      OR: [{ status: "OPEN" }, { status: "PENDING", deviceId: device.id }],
-    },
-    1,
-  );
-  return alarm ?? null;
-}
-
-/** Whom an alarm would page right now at the actor's location (a tablet: its own; staff: `locationId`). */
-export async function respondersNow(ctx: DomainContext, actor: Actor, locationId?: string): Promise<string[]> {
-  if (!can(actor, "alarms.raise") && !can(actor, "alarms.manage") && !can(actor, "alarms.respond")) {
-    throw new AppError("FORBIDDEN");
-  }
-  if (actor.type === "DEVICE" && actor.kind === "ROOM_TABLET") await liveTablet(ctx.db, actor);
-  const id = locationId ?? (actor.type === "DEVICE" ? actor.locationId : undefined);
-  if (!id) throw new AppError("VALIDATION", "Which location?");
-  if (!canSeeLocation(actor, id)) throw new AppError("NOT_FOUND");
-  const location = await ctx.db.location.findUnique({ where: { id }, select: { id: true, timeZone: true } });
-  if (!location) throw new AppError("NOT_FOUND");
-  return (await pagingTargets(ctx.db, location, ctx.clock.now())).staffIds;
-}
-
-const TIMELINE_KINDS: Record<string, AlarmTimelineEntry["kind"]> = {
-  "alarm.raised": "raised",
-  "alarm.joined": "joined",
-  "alarm.cancelled": "cancelled",
-  "alarm.opened": "opened",
-  "alarm.escalated": "escalated",
-  "alarm.closed": "closed",
-};
-
-/**
- * Raised, paged, delivered, seen, answered, escalated, closed — with times. Alarm-level steps and
- * every answer come from the audit events; paged/delivered/seen from the pages.
- */
-export async function alarmTimeline(ctx: DomainContext, actor: Actor, alarmId: string): Promise<AlarmTimeline> {
-  if (!can(actor, "alarms.manage") && !can(actor, "alarms.test")) throw new AppError("FORBIDDEN");
-  const alarm = await loadAlarmView(ctx.db, alarmId);
-  if (!alarm || !canSeeLocation(actor, alarm.locationId)) throw new AppError("NOT_FOUND");
-  const events = await ctx.db.auditEvent.findMany({
-    where: { subjectType: "Alarm", subjectId: alarmId },
-    orderBy: [{ at: "asc" }, { id: "asc" }],
-  });
-  const names = new Map(alarm.responders.map((r) => [r.staffId, r.name]));
-  const actorIds = events.filter((e) => e.actorType === "STAFF" && e.actorId && !names.has(e.actorId));
-  if (actorIds.length) {
-    const staff = await ctx.db.staffMember.findMany({
-      where: { id: { in: actorIds.map((e) => e.actorId as string) } },
-      select: { id: true, name: true },
-    });
-    for (const s of staff) names.set(s.id, s.name);
-  }
-  const entries: AlarmTimelineEntry[] = [];
-  for (const e of events) {
-    const data = e.data ? (JSON.parse(e.data) as Record<string, unknown>) : {};
-    const staffActor = e.actorType === "STAFF" ? e.actorId : null;
-    if (e.action === "alarm.responded") {
-      const staffId = String(data.staffId ?? staffActor ?? "");
-      entries.push({
-        at: e.at.toISOString(),
-        kind: data.response === "COMING" ? "coming" : "cant",
-        staffId,
-        name: names.get(staffId) ?? null,
-        data,
-      });
-      continue;
-    }
-    const kind = TIMELINE_KINDS[e.action];
-    if (!kind) continue; // delivered/seen: from the pages below
-    entries.push({
-      at: e.at.toISOString(),
-      kind,
-      staffId: staffActor,
-      name: staffActor ? (names.get(staffActor) ?? null) : null,
-      ...(kind === "escalated" ? { step: Number(data.step) } : {}),
-      data,
-    });
-  }
-  for (const r of alarm.responders) {
-    const who = { staffId: r.staffId, name: r.name };
-    entries.push({ at: r.pagedAt, kind: "paged", ...who, data: { round: r.round } });
-    if (r.deliveredAt) entries.push({ at: r.deliveredAt, kind: "delivered", ...who });
-    if (r.seenAt) entries.push({ at: r.seenAt, kind: "seen", ...who });
-  }
-  const order: AlarmTimelineEntry["kind"][] = [
-    "raised",
-    "joined",
-    "cancelled",
-    "opened",
-    "escalated",
-    "paged",
-    "delivered",
-    "seen",
-    "coming",
-    "cant",
-    "closed",
-  ];
-  // Same instant: the cause first (opened/escalated before the pages they made).
-  entries.sort((a, b) => a.at.localeCompare(b.at) || order.indexOf(a.kind) - order.indexOf(b.kind));
-  return { alarm, entries };
-}
-
-/** A manager's weekly test: pages the team like a real alarm, marked TEST, with no room and no escalation. */
-export async function runTestAlarm(
-  ctx: DomainContext,
-  actor: Actor,
-  locationId: string,
-): Promise<{ alarm: AlarmView }> {
-  requirePermission(actor, "alarms.test");
-  const { alarm } = await raiseAlarm(ctx, actor, {
-    locationId,
-    roomId: null,
-    level: "ASSISTANCE",
-    source: "TEST",
-    test: true,
-  });
-  return { alarm };
-}
-
-/** The location's test alarms, newest first: per responder the time to delivery and to the answer. */
-export async function testAlarmReports(
-  ctx: DomainContext,
-  actor: Actor,
-  locationId: string,
-): Promise<TestAlarmReport[]> {
-  requirePermission(actor, "alarms.test");
-  if (!canSeeLocation(actor, locationId)) throw new AppError("NOT_FOUND");
-  const alarms = await loadAlarmViews(ctx.db, { locationId, test: true, status: { in: ["OPEN", "CLOSED"] } }, 20);
-  const ms = (from: string, to: string | null) => (to ? new Date(to).getTime() - new Date(from).getTime() : null);
-  const receipts = await ctx.db.auditEvent.findMany({
-    where: { subjectType: "Alarm", subjectId: { in: alarms.map((a) => a.id) }, action: "alarm.delivered" },
-    orderBy: { id: "asc" },
-    select: { subjectId: true, data: true },
-  });
-  const devicesOf = (alarmId: string, staffId: string) =>
-    receipts
-      .filter((r) => r.subjectId === alarmId)
-      .map((r) => JSON.parse(r.data ?? "{}") as { staffId?: string; afterMs?: number; device?: ReceiptDevice })
-      .filter((d) => d.staffId === staffId && d.device)
-      .filter((d, i, all) => all.findIndex((x) => x.device?.socketId === d.device?.socketId) === i)
-      .map((d) => ({
-        socketId: String(d.device?.socketId),
-        userAgent: d.device?.userAgent ?? null,
-        deliveryMs: Number(d.afterMs),
-      }));
-  return alarms.map((a) => ({
-    alarmId: a.id,
-    raisedAt: a.raisedAt,
-    openedAt: a.openedAt,
-    closedAt: a.closedAt,
-    status: a.status,
-    responders: a.responders.map((r) => ({
-      staffId: r.staffId,
-      name: r.name,
-      devices: devicesOf(a.id, r.staffId),
-      deliveryMs: ms(r.pagedAt, r.deliveredAt),
-      answerMs: ms(r.pagedAt, r.respondedAt),
-      response: r.response,
-    })),
-  }));
-}
-
-/**
- * The shift briefing's alarms: raised since `since`, and any still open from before; newest first.
- * Cancelled ones (inside the presser's window: nobody was paged) are left out.
- */
-export async function alarmsSince(db: Db | Tx, locationId: string, since: Date): Promise<AlarmView[]> {
-  return loadAlarmViews(
-    db,
-    { locationId, status: { not: "CANCELLED" }, OR: [{ raisedAt: { gte: since } }, { status: "OPEN" }] },
-    100,
-  );
 }

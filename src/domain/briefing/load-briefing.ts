@@ -6,7 +6,7 @@
 // register completes it).
 import type { Actor } from "@/src/domain/access/actor";
 import { can, canSeeLocation } from "@/src/domain/access/permissions";
-import { alarmsSince } from "@/src/domain/alarms/alarms";
+import { alarmsSince } from "@/src/domain/alarms/alarm-queries";
 import { currentWeek, incidentTeam } from "@/src/domain/alarms/incident-team";
 import type { DomainContext } from "@/src/domain/db";
 import { type DeskAlertView, toView } from "@/src/domain/desk/desk-alerts";

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { requirePermission } from "@/src/domain/access/permissions";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
-import { ALARM_OUTCOMES, ALARM_RESPONSES, closeAlarm, respondToAlarm, runTestAlarm } from "@/src/domain/alarms/alarms";
+import { ALARM_OUTCOMES, ALARM_RESPONSES, closeAlarm, respondToAlarm } from "@/src/domain/alarms/alarms";
+import { runTestAlarm } from "@/src/domain/alarms/test-alarm";
 import { AppError } from "@/src/domain/errors";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";

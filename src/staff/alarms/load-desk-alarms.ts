@@ -1,7 +1,8 @@
 // Server side of the desk's alarm panel: the location's open alarms and what the desk needs when
 // an alarm escalates (emergency contacts, the desk's own phone).
+
+import { openAlarmsAt } from "@/src/domain/alarms/alarm-queries";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
-import { openAlarmsAt } from "@/src/domain/alarms/alarms";
 import { domain } from "@/src/server/runtime";
 import type { StaffActor } from "@/src/staff/shell/require-staff";
 

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
-import { openAlarmsForStaff } from "@/src/domain/alarms/alarms";
+import { openAlarmsForStaff } from "@/src/domain/alarms/alarm-queries";
 import { Link } from "@/src/i18n/navigation";
 import { domain } from "@/src/server/runtime";
 import { Pager } from "@/src/staff/alarms/pager";

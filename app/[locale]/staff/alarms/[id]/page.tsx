@@ -1,7 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
-import { alarmTimeline } from "@/src/domain/alarms/alarms";
+import { alarmTimeline } from "@/src/domain/alarms/alarm-queries";
 import { isAppError } from "@/src/domain/errors";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { testAlarmReports } from "@/src/domain/alarms/alarms";
+import { testAlarmReports } from "@/src/domain/alarms/test-alarm";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
