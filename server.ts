@@ -10,6 +10,7 @@ import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
 import { attachRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
 import { config } from "@/src/server/config";
+import { startDoorDrivers } from "@/src/server/door-drivers";
 import { jobHandlers } from "@/src/server/job-handlers";
 import { type MqttButtons, startMqttButtons } from "@/src/server/mqtt-buttons";
 import { domain, runtime } from "@/src/server/runtime";
@@ -55,6 +56,9 @@ async function main() {
     buttons = startMqttButtons(ctx, { url: cfg.mqttUrl });
     rt.buttonLink = { status: buttons.status };
   }
+  // Doors (issue 7): the check-in's door release, the simulator, and MQTT door controllers when a
+  // broker is configured (the same PORTIER_MQTT_URL, its own connection).
+  const doors = startDoorDrivers(ctx, { mqttUrl: cfg.mqttUrl });
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.port, cfg.host, resolve));
   console.log(
@@ -72,6 +76,7 @@ async function main() {
     await scheduler.stop();
     sealer.stop();
     await buttons?.stop();
+    await doors.stop();
     io.close(); // closes every socket.io connection
     httpServer.closeAllConnections();
     await ctx.db.$disconnect();

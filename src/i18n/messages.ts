@@ -12,6 +12,7 @@ import enBriefing from "@/src/i18n/messages/en/briefing.json";
 import enCommon from "@/src/i18n/messages/en/common.json";
 import enDesk from "@/src/i18n/messages/en/desk.json";
 import enDevices from "@/src/i18n/messages/en/devices.json";
+import enDoors from "@/src/i18n/messages/en/doors.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
 import enIncidentTeam from "@/src/i18n/messages/en/incident-team.json";
@@ -31,6 +32,7 @@ import nlBriefing from "@/src/i18n/messages/nl/briefing.json";
 import nlCommon from "@/src/i18n/messages/nl/common.json";
 import nlDesk from "@/src/i18n/messages/nl/desk.json";
 import nlDevices from "@/src/i18n/messages/nl/devices.json";
+import nlDoors from "@/src/i18n/messages/nl/doors.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
 import nlIncidentTeam from "@/src/i18n/messages/nl/incident-team.json";
@@ -52,6 +54,7 @@ export const messages = {
     houseRules: nlHouseRules,
     bans: nlBans,
     desk: nlDesk,
+    doors: nlDoors,
     register: nlRegister,
     visits: nlVisits,
     appointments: nlAppointments,
@@ -73,6 +76,7 @@ export const messages = {
     houseRules: enHouseRules,
     bans: enBans,
     desk: enDesk,
+    doors: enDoors,
     register: enRegister,
     visits: enVisits,
     appointments: enAppointments,

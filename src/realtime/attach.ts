@@ -154,6 +154,11 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
   ctx.events.on("appointment.changed", (p) => {
     io.to([rooms.locationStaff(p.locationId), rooms.staff(p.hostId)]).emit("appointment.changed", p);
   });
+  // Doors: the doorman console (the location's desk room: reception with desk.use, DESK devices).
+  ctx.events.on(
+    "door.state_changed",
+    (p) => void io.to(rooms.locationDesk(p.locationId)).emit("door.state_changed", p),
+  );
   ctx.events.on("staff.changed", (p) => {
     // Rights may have changed: the staff member's sockets reconnect and are authorised afresh.
     closeSockets(io, rooms.staff(p.staffId), "changed");

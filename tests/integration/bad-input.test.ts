@@ -29,7 +29,7 @@ const HOSTILE = [
   "\u0000\u202e\ud800",
   "x".repeat(20_000),
   "../../etc/passwd",
-  "${7*7}{{7*7}}",
+  "$" + "{7*7}{{7*7}}", // template-injection probes (split so the linter does not read it as a template)
 ];
 
 let ctx: TestContext;

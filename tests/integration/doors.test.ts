@@ -2,13 +2,13 @@
 // a banned check-in, the console's refusal and override, evacuation, the held-open alert through
 // the scheduler with a moved clock, and a lost controller.
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { systemActor } from "@/src/domain/access/actor";
 import { hmac } from "@/src/domain/crypto";
+import { removeDoor, saveDoor } from "@/src/domain/doors/config";
 import {
   attachDoorCheckIn,
   badgeAtDoor,
   DOOR_HELD_OPEN_JOB,
-  DOOR_RELEASE_TIMEOUT_JOB,
-  heldOpenCheck,
   overrideDoor,
   releaseDoor,
   releaseTimedOut,
@@ -19,7 +19,7 @@ import {
 import { badgeHashInput } from "@/src/domain/presence/rules";
 import { runDueJobs } from "@/src/domain/scheduler/run-due-jobs";
 import { completeCheckIn, identifyAtKiosk } from "@/src/domain/visits/kiosk-check-in";
-import { systemActor } from "@/src/domain/access/actor";
+import { jobHandlers } from "@/src/server/job-handlers";
 import { makeStaff, staffActorOf } from "@/tests/helpers/fixtures";
 import { acceptRules, collectEvents, DAY, makePassVisitor, makeSite, type Site } from "@/tests/helpers/kiosk-fixtures";
 import { closeTestDb, resetDb, type TestContext, testContext } from "@/tests/helpers/test-db";
@@ -36,9 +36,30 @@ beforeEach(async () => {
   events = collectEvents(ctx);
   site = await makeSite(ctx.db, { controlledEntrance: true });
   const doors = [
-    { id: "outer", name: "Buitendeur", kind: "ENTRANCE_OUTER", fromZone: "OUTSIDE", toZone: "PUBLIC", interlockGroup: "sluis" },
-    { id: "inner", name: "Binnendeur", kind: "ENTRANCE_INNER", fromZone: "PUBLIC", toZone: "WAITING", interlockGroup: "sluis" },
-    { id: "staff", name: "Personeelsdeur", kind: "STAFF_ONLY", fromZone: "WAITING", toZone: "STAFF_ONLY", interlockGroup: null },
+    {
+      id: "outer",
+      name: "Buitendeur",
+      kind: "ENTRANCE_OUTER",
+      fromZone: "OUTSIDE",
+      toZone: "PUBLIC",
+      interlockGroup: "sluis",
+    },
+    {
+      id: "inner",
+      name: "Binnendeur",
+      kind: "ENTRANCE_INNER",
+      fromZone: "PUBLIC",
+      toZone: "WAITING",
+      interlockGroup: "sluis",
+    },
+    {
+      id: "staff",
+      name: "Personeelsdeur",
+      kind: "STAFF_ONLY",
+      fromZone: "WAITING",
+      toZone: "STAFF_ONLY",
+      interlockGroup: null,
+    },
     { id: "exit", name: "Nooduitgang", kind: "EXIT", fromZone: "WAITING", toZone: "OUTSIDE", interlockGroup: null },
   ] as const;
   for (const [i, d] of doors.entries()) {
@@ -90,9 +111,14 @@ describe("kiosk check-in at a controlled entrance", () => {
     expect(await door("outer")).toMatchObject({ released: false, open: false });
     expect(await door("inner")).toMatchObject({ released: true, releaseVisitId: visit.id, queuedReason: null });
     const snapshot = events.named("door.state_changed").at(-1);
-    expect(snapshot?.sluis).toEqual([{ group: "sluis", visitId: visit.id, visitorName: expect.stringContaining("Sanne") }]);
+    expect(snapshot?.sluis).toEqual([
+      { group: "sluis", visitId: visit.id, visitorName: expect.stringContaining("Sanne") },
+    ]);
 
-    const audit = await ctx.db.auditEvent.findMany({ where: { action: { startsWith: "door." } }, orderBy: { id: "asc" } });
+    const audit = await ctx.db.auditEvent.findMany({
+      where: { action: { startsWith: "door." } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => a.action)).toEqual(
       expect.arrayContaining(["door.released", "door.release_queued", "door.locked"]),
     );
@@ -162,7 +188,10 @@ describe("the doorman console", () => {
 
   it("a staff badge at the staff door releases it; an unknown code does not", async () => {
     await makeStaff(ctx.db, { id: "m1", role: "STAFF", locationIds: [site.locationId] });
-    await ctx.db.staffMember.update({ where: { id: "m1" }, data: { badgeHash: hmac(ctx.hmacKey, badgeHashInput("BADGE-0042")) } });
+    await ctx.db.staffMember.update({
+      where: { id: "m1" },
+      data: { badgeHash: hmac(ctx.hmacKey, badgeHashInput("BADGE-0042")) },
+    });
     expect(await badgeAtDoor(ctx, reception(), "staff", "badge-0042")).toEqual({ ok: true, status: "released" });
     await ctx.db.door.update({ where: { id: "staff" }, data: { released: false } });
     expect(await badgeAtDoor(ctx, reception(), "staff", "BADGE-9999")).toEqual({ ok: false, code: "BADGE_UNKNOWN" });
@@ -192,16 +221,10 @@ describe("safety", () => {
   it("a door held open past its threshold raises a desk alert through the scheduler", async () => {
     await releaseDoor(ctx, staffActorOf("balie", "RECEPTION", [site.locationId]), "staff");
     await reportDoorSensor(ctx, "staff", true, "test");
-    const handlers = {
-      [DOOR_HELD_OPEN_JOB]: (c: typeof ctx, p: Record<string, unknown>) =>
-        heldOpenCheck(c, String(p.doorId), String(p.openedAt)).then(() => {}),
-      [DOOR_RELEASE_TIMEOUT_JOB]: (c: typeof ctx, p: Record<string, unknown>) =>
-        releaseTimedOut(c, String(p.doorId), String(p.until)),
-    };
-    await runDueJobs(ctx, handlers, "w");
+    await runDueJobs(ctx, jobHandlers, "w");
     expect(await ctx.db.deskAlert.count()).toBe(0);
     ctx.clock.advance(31_000);
-    await runDueJobs(ctx, handlers, "w");
+    await runDueJobs(ctx, jobHandlers, "w");
     const alert = await ctx.db.deskAlert.findFirstOrThrow();
     expect(alert).toMatchObject({ kind: "DOOR_HELD_OPEN", locationId: site.locationId });
     expect(JSON.parse(alert.data)).toMatchObject({ doorId: "staff", doorName: "Personeelsdeur" });
@@ -227,5 +250,57 @@ describe("safety", () => {
     expect(events.named("desk.alert_raised")).toHaveLength(2);
     await reportDoorController(ctx, "exit", true, "test");
     expect(await door("exit")).toMatchObject({ controllerOnline: true, released: false });
+  });
+});
+
+describe("door configuration", () => {
+  const manager = () => staffActorOf("mgr", "MANAGER", [site.locationId]);
+  const input = (over: Record<string, unknown> = {}) => ({
+    locationId: site.locationId,
+    name: "Zijdeur",
+    kind: "STAFF_ONLY",
+    fromZone: "PUBLIC",
+    toZone: "STAFF_ONLY",
+    interlockGroup: "",
+    driver: "SIMULATOR",
+    safeState: "LOCKED",
+    releaseSeconds: "4",
+    heldOpenAlertSeconds: "20",
+    ...over,
+  });
+
+  it("a manager adds a door (audited); reception may not configure", async () => {
+    const door = await saveDoor(ctx, manager(), input());
+    expect(door).toMatchObject({ name: "Zijdeur", interlockGroup: null, releaseSeconds: 4 });
+    expect(await ctx.db.auditEvent.count({ where: { action: "door.created", subjectId: door.id } })).toBe(1);
+    await expect(saveDoor(ctx, staffActorOf("b", "RECEPTION", [site.locationId]), input())).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("refuses a second fail-safe door in one interlock group, and an MQTT door without a command topic", async () => {
+    await saveDoor(ctx, manager(), {
+      ...input({ id: "outer", name: "Buitendeur", kind: "ENTRANCE_OUTER" }),
+      interlockGroup: "sluis",
+      safeState: "RELEASED",
+      fromZone: "OUTSIDE",
+      toZone: "PUBLIC",
+    });
+    await expect(
+      saveDoor(ctx, manager(), {
+        ...input({ id: "inner", name: "Binnendeur", kind: "ENTRANCE_INNER" }),
+        interlockGroup: "sluis",
+        safeState: "RELEASED",
+        fromZone: "PUBLIC",
+        toZone: "WAITING",
+      }),
+    ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { safeState: ["groupFailSafe"] } });
+    await expect(saveDoor(ctx, manager(), input({ driver: "MQTT" }))).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("a removed door is out of service: the console no longer lists it", async () => {
+    await removeDoor(ctx, manager(), "exit");
+    const snapshot = events.named("door.state_changed").at(-1);
+    expect(snapshot?.doors.map((d) => d.id)).toEqual(["outer", "inner", "staff"]);
   });
 });

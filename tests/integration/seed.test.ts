@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hmac } from "@/src/domain/crypto";
 import type { Db } from "@/src/domain/db";
-import { DEMO_DEVICES, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "@/src/domain/seed/demo-seed";
+import { DEMO_DEVICES, DEMO_DOORS, DEMO_PASSWORD, DEMO_STAFF, seedDemo } from "@/src/domain/seed/demo-seed";
 import { setBadge } from "@/src/domain/staff/manage-staff";
 import { signIn } from "@/src/domain/staff/sign-in";
 import { closeTestDb, resetDb, T0, type TestContext, testContext } from "@/tests/helpers/test-db";
@@ -95,6 +95,17 @@ describe("demo seed", () => {
     const nl = rules.find((r) => r.language === "nl")!;
     expect(nl.body).toMatch(/wapens/i);
     expect(nl.body).toMatch(/pandverbod/i);
+  });
+
+  it("gives Centrum a simulated sluis (outer and inner door), a staff-only door and an exit", async () => {
+    const doors = await ctx.db.door.findMany({ where: { locationId: "loc-centrum" }, orderBy: { sortOrder: "asc" } });
+    expect(doors.map((d) => [d.kind, d.interlockGroup, d.driver])).toEqual([
+      ["ENTRANCE_OUTER", "sluis", "SIMULATOR"],
+      ["ENTRANCE_INNER", "sluis", "SIMULATOR"],
+      ["STAFF_ONLY", null, "SIMULATOR"],
+      ["EXIT", null, "SIMULATOR"],
+    ]);
+    expect(await ctx.db.door.count()).toBe(DEMO_DOORS.length);
   });
 
   it("registers unpaired devices: a kiosk per location and a tablet per consulting room", async () => {

@@ -24,6 +24,7 @@ export default async function StaffLayout({
   const items: NavItem[] = [{ href: "/staff", label: "home" }];
   if (can(actor, "register.view")) items.push({ href: "/staff/register", label: "register" });
   if (can(actor, "desk.use")) items.push({ href: "/staff/desk", label: "desk" });
+  if (can(actor, "doors.operate")) items.push({ href: "/staff/doors", label: "doors" });
   if (can(actor, "visits.host")) items.push({ href: "/staff/my-visitors", label: "myVisitors" });
   if (can(actor, "appointments.manage") || can(actor, "appointments.own"))
     items.push({ href: "/staff/appointments", label: "appointments" });

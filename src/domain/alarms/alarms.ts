@@ -15,7 +15,7 @@ import {
   shouldEscalate,
   TEST_ALARM_MAX_MS,
 } from "@/src/domain/alarms/alarm-policy";
-import { type AlarmResponse, type AlarmView, loadAlarmView, loadAlarmViews } from "@/src/domain/alarms/alarm-view";
+import { type AlarmResponse, type AlarmView, loadAlarmView } from "@/src/domain/alarms/alarm-view";
 import { pagingTargets } from "@/src/domain/alarms/incident-team";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";

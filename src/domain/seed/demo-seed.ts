@@ -284,6 +284,46 @@ const RULES_V1: Record<(typeof DEMO_RULES_LANGUAGES)[number], { title: string; b
 export const DEMO_PASS = "PP1.DEMQ7KX2PASS4WZ8";
 export const DEMO_VISITOR = { id: "visitor-demo", firstName: "Sam", lastName: "de Groot", passId: DEMO_PASS } as const;
 
+/** Centrum's doors (issue 7): a sluis (outer + inner door), a staff-only door and an exit, all simulated. */
+export const DEMO_DOORS = [
+  {
+    id: "door-centrum-outer",
+    name: "Buitendeur sluis",
+    kind: "ENTRANCE_OUTER",
+    fromZone: "OUTSIDE",
+    toZone: "PUBLIC",
+    interlockGroup: "sluis",
+    sortOrder: 0,
+  },
+  {
+    id: "door-centrum-inner",
+    name: "Binnendeur sluis",
+    kind: "ENTRANCE_INNER",
+    fromZone: "PUBLIC",
+    toZone: "WAITING",
+    interlockGroup: "sluis",
+    sortOrder: 1,
+  },
+  {
+    id: "door-centrum-staff",
+    name: "Personeelsdeur",
+    kind: "STAFF_ONLY",
+    fromZone: "WAITING",
+    toZone: "STAFF_ONLY",
+    interlockGroup: null,
+    sortOrder: 2,
+  },
+  {
+    id: "door-centrum-exit",
+    name: "Uitgang",
+    kind: "EXIT",
+    fromZone: "WAITING",
+    toZone: "OUTSIDE",
+    interlockGroup: null,
+    sortOrder: 3,
+  },
+] as const;
+
 /** Appointments at Wijkbureau Centrum on the day the seed first runs (local times). */
 export const DEMO_APPOINTMENTS = [
   {
@@ -325,6 +365,7 @@ export interface SeedSummary {
   staff: number;
   houseRules: number;
   devices: number;
+  doors: number;
   /** Rows this run created (0 on a second run). */
   created: number;
 }
@@ -475,6 +516,13 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
         }
       }
 
+      for (const d of DEMO_DOORS) {
+        await ensure(
+          () => tx.door.findUnique({ where: { id: d.id } }),
+          () => tx.door.create({ data: { ...d, locationId: "loc-centrum", driver: "SIMULATOR" } }),
+        );
+      }
+
       // Not paired: no credential and no pairing code. The admin issues a code in the device list.
       for (const d of DEMO_DEVICES) {
         await ensure(
@@ -493,6 +541,7 @@ export async function seedDemo(db: Db, hmacKey: string, now: Date = new Date()):
     staff: DEMO_STAFF.length,
     houseRules: DEMO_LOCATIONS.length * DEMO_RULES_LANGUAGES.length,
     devices: DEMO_DEVICES.length,
+    doors: DEMO_DOORS.length,
     created,
   };
 }

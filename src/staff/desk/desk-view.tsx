@@ -420,6 +420,13 @@ function AlertCard({
   } else if (alert.kind === "TABLET_SILENT") {
     title = t("tabletSilent.title", { room: d.roomName ?? t("riskNoRoom"), device: d.deviceName ?? "?" });
     body = <p style={{ margin: 0 }}>{t("tabletSilent.advice", { since: d.lastSeenAt ? time(d.lastSeenAt) : "?" })}</p>;
+  } else if (alert.kind === "DOOR_HELD_OPEN") {
+    // A door stood open past its threshold (src/domain/doors): someone may be holding it for others.
+    title = t("doorHeldOpen.title", { door: String(d.doorName ?? "?") });
+    body = <p style={{ margin: 0 }}>{t("doorHeldOpen.advice", { seconds: Number(d.seconds ?? 0) })}</p>;
+  } else if (alert.kind === "DOOR_CONTROLLER_OFFLINE") {
+    title = t("doorOffline.title", { door: String(d.doorName ?? "?") });
+    body = <p style={{ margin: 0 }}>{t(d.safeState === "RELEASED" ? "doorOffline.released" : "doorOffline.locked")}</p>;
   } else if (alert.kind === "ALARM_CALL_112") {
     // An alarm escalated to step 2 (src/domain/alarms): call 112, with the location's contacts.
     const contacts = String(d.emergencyContacts ?? "").trim();

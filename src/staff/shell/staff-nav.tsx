@@ -8,6 +8,7 @@ export interface NavItem {
     | "home"
     | "register"
     | "desk"
+    | "doors"
     | "myVisitors"
     | "appointments"
     | "visitors"

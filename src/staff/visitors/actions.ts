@@ -4,7 +4,6 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requirePermission } from "@/src/domain/access/permissions";
-import { AppError } from "@/src/domain/errors";
 import { issuePass, searchVisitors, type VisitorListItem } from "@/src/domain/visitors/visitors";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";

@@ -1,0 +1,72 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { pageTitle } from "@/src/i18n/page-title";
+import { domain } from "@/src/server/runtime";
+import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
+import { DoorConfig } from "@/src/staff/doors/door-config";
+
+export const generateMetadata = pageTitle("doors", "config.title");
+
+export default async function DoorConfigPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ location?: string | string[] }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { locations, location } = await requireStaffLocation(
+    locale,
+    "doors.configure",
+    "/staff/doors/config",
+    (await searchParams).location,
+  );
+  const t = await getTranslations("doors");
+  if (!location) {
+    return (
+      <div className="stack">
+        <h1>{t("config.title")}</h1>
+        <p>{t("noLocations")}</p>
+      </div>
+    );
+  }
+  const ctx = await domain();
+  const doors = await ctx.db.door.findMany({
+    where: { locationId: location.id, active: true },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+  });
+  return (
+    <div className="stack">
+      <div className="row" style={{ alignItems: "flex-end" }}>
+        <h1 style={{ margin: 0, flex: 1 }}>{t("config.titleAt", { location: location.name })}</h1>
+        <LocationPicker
+          locations={locations}
+          currentId={location.id}
+          label={t("location")}
+          submitLabel={t("showLocation")}
+        />
+      </div>
+      <p>{t("egress")}</p>
+      <DoorConfig
+        locationId={location.id}
+        doors={doors.map((d) => ({
+          id: d.id,
+          name: d.name,
+          kind: d.kind,
+          fromZone: d.fromZone,
+          toZone: d.toZone,
+          interlockGroup: d.interlockGroup,
+          driver: d.driver,
+          commandTopic: d.commandTopic,
+          stateTopic: d.stateTopic,
+          availabilityTopic: d.availabilityTopic,
+          safeState: d.safeState,
+          releaseSeconds: d.releaseSeconds,
+          heldOpenAlertSeconds: d.heldOpenAlertSeconds,
+          sortOrder: d.sortOrder,
+        }))}
+      />
+    </div>
+  );
+}
