@@ -330,6 +330,18 @@ describe("double scans and double taps at the same moment", () => {
     expect(events.named("visit.checked_in")).toHaveLength(2);
   });
 
+  it("a new walk-in's accept sent twice, at once and again later, makes one visitor and one visit", async () => {
+    const site = await makeSite(ctx.db);
+    const asked = await walkIn(site.kiosk, { mode: "FULL", firstName: "Dubbel", lastName: "Tik", purpose: "Wijkteam" });
+    const both = await Promise.all([decide(site.kiosk, asked), decide(site.kiosk, asked)]);
+    expect(both[0]).toMatchObject({ step: "checked-in", firstName: "Dubbel" });
+    expect(both[1]).toEqual(both[0]);
+    expect(await decide(site.kiosk, asked)).toEqual(both[0]);
+    expect(await ctx.db.visitor.count()).toBe(1);
+    expect(await ctx.db.visit.count()).toBe(1);
+    expect(events.named("visit.checked_in")).toHaveLength(1);
+  });
+
   it("accept and decline tapped at once: one visit, both answers describe it", async () => {
     const site = await makeSite(ctx.db);
     const { passText } = await makePassVisitor(ctx.db);

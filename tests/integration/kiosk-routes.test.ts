@@ -8,6 +8,7 @@ import { POST as identifyRoute } from "@/app/api/kiosk/identify/route";
 import { GET as stateRoute } from "@/app/api/kiosk/state/route";
 import { randomToken, sha256 } from "@/src/domain/crypto";
 import type { DomainContext } from "@/src/domain/db";
+import { revokeDevice } from "@/src/domain/devices/devices";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 import type { Runtime } from "@/src/server/runtime";
 import { collectEvents, makeInvite, makeSite, type Site } from "@/tests/helpers/kiosk-fixtures";
@@ -160,7 +161,10 @@ describe("kiosk routes", () => {
       (await stateRoute(new Request("http://kiosk.test/api/kiosk/state", { headers: { cookie: deskCookie } }))).status,
     ).toBe(403);
 
-    await ctx.db.device.update({ where: { id: site.kiosk.id }, data: { revokedAt: ctx.clock.now() } });
+    // A working kiosk (its device is now kept briefly by requireDevice), revoked by an admin: the
+    // very next request is refused.
+    expect((await identifyRoute(post("/api/kiosk/identify", body, kioskCookie))).status).toBe(200);
+    await revokeDevice(ctx, site.admin, site.kiosk.id);
     expect((await identifyRoute(post("/api/kiosk/identify", body, kioskCookie))).status).toBe(401);
   });
 

@@ -85,14 +85,22 @@ export async function createVisit(
       return already ? { existing: already, visitor } : writeVisit(tx, actor, input, visitor, created, now);
     });
   } catch (err) {
-    // Another check-in for the same appointment won the race (a visit's appointment is unique).
-    const other =
-      input.appointmentId && isUniqueViolation(err)
+    // Another check-in for the same appointment won the race (a visit's appointment is unique), or
+    // the same new visitor's check-in arrived twice (their id is the primary key): the first one's
+    // visit is the answer.
+    const other = !isUniqueViolation(err)
+      ? null
+      : input.appointmentId
         ? await ctx.db.visit.findUnique({
             where: { appointmentId: input.appointmentId },
-            include: { visitor: { select: { firstName: true, lastName: true } } },
+            include: { visitor: { select: NAME } },
           })
-        : null;
+        : input.newVisitor
+          ? await ctx.db.visit.findFirst({
+              where: { locationId: input.location.id, visitorId: input.visitorId, status: OPEN_VISIT },
+              include: { visitor: { select: NAME } },
+            })
+          : null;
     if (!other) throw err;
     return { ...other, existing: true };
   }
@@ -118,8 +126,11 @@ const NAME = { firstName: true, lastName: true } as const;
 
 /** The visitor, created now if new (a second tap finds the one the first tap created). */
 async function findOrCreateVisitor(tx: Tx, input: NewVisit, now: Date) {
-  const found = await tx.visitor.findUnique({ where: { id: input.visitorId }, select: NAME });
-  if (found || !input.newVisitor) return { visitor: found, created: false };
+  // A new visitor's id was drawn at random when the kiosk identified them: nothing to look up. (The
+  // same check-in sent twice meets the first one's row: see createVisit's catch.)
+  if (!input.newVisitor) {
+    return { visitor: await tx.visitor.findUnique({ where: { id: input.visitorId }, select: NAME }), created: false };
+  }
   const v = input.newVisitor;
   const visitor = await tx.visitor.create({
     data: { ...v, id: input.visitorId, documentVerifiedAt: v.documentType ? now : null },
