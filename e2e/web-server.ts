@@ -6,6 +6,7 @@
 // (`E2E_DEV=1 npx tsx e2e/web-server.ts`) and Playwright, outside CI, uses it while it runs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -48,6 +49,24 @@ if (dev) {
   step("next build", bin("next"), ["build"]);
 }
 
+/** Whether something listens on host:port (the MQTT broker of the hardware-button tests). */
+function listening(host: string, tcpPort: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(tcpPort, host);
+    const done = (up: boolean) => {
+      socket.destroy();
+      resolve(up);
+    };
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.setTimeout(500, () => done(false));
+  });
+}
+// The hardware buttons' MQTT path runs whenever a broker is there (CI machines have Mosquitto).
+const mqttUrl =
+  process.env.PORTIER_MQTT_URL ?? ((await listening("127.0.0.1", 1883)) ? "mqtt://127.0.0.1:1883" : undefined);
+console.log(`[e2e server] MQTT broker: ${mqttUrl ?? "none (the MQTT press is not tried)"}`);
+
 console.log(`[e2e server] starting Portier (${dev ? "development" : "production"}) on port ${port}`);
 const server = spawn(bin("tsx"), dev ? ["watch", "--ignore", "./.next/**", "server.ts"] : ["server.ts"], {
   cwd: root,
@@ -58,6 +77,7 @@ const server = spawn(bin("tsx"), dev ? ["watch", "--ignore", "./.next/**", "serv
     PORT: port,
     // The movable clock is for the running test server only (refused off loopback in production).
     PORTIER_TEST_CLOCK: "1",
+    ...(mqttUrl ? { PORTIER_MQTT_URL: mqttUrl } : {}),
     LOG_LEVEL: "warn",
   } as NodeJS.ProcessEnv,
 });
