@@ -6,8 +6,8 @@
 // (`E2E_DEV=1 npx tsx e2e/web-server.ts`) and Playwright, outside CI, uses it while it runs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { tcpListening } from "../tests/helpers/mqtt-broker";
 
 const root = path.resolve(import.meta.dirname, "..");
 const tmp = path.join(root, "e2e", ".tmp");
@@ -49,22 +49,9 @@ if (dev) {
   step("next build", bin("next"), ["build"]);
 }
 
-/** Whether something listens on host:port (the MQTT broker of the hardware-button tests). */
-function listening(host: string, tcpPort: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(tcpPort, host);
-    const done = (up: boolean) => {
-      socket.destroy();
-      resolve(up);
-    };
-    socket.once("connect", () => done(true));
-    socket.once("error", () => done(false));
-    socket.setTimeout(500, () => done(false));
-  });
-}
 // The hardware buttons' MQTT path runs whenever a broker is there (CI machines have Mosquitto).
 const mqttUrl =
-  process.env.PORTIER_MQTT_URL ?? ((await listening("127.0.0.1", 1883)) ? "mqtt://127.0.0.1:1883" : undefined);
+  process.env.PORTIER_MQTT_URL ?? ((await tcpListening("127.0.0.1", 1883, 500)) ? "mqtt://127.0.0.1:1883" : undefined);
 console.log(`[e2e server] MQTT broker: ${mqttUrl ?? "none (the MQTT press is not tried)"}`);
 
 console.log(`[e2e server] starting Portier (${dev ? "development" : "production"}) on port ${port}`);

@@ -3,7 +3,6 @@
 // door's state, the fire input, and a dropped connection noticed and recovered. Each test uses its
 // own random topic prefix, so runs sharing the broker do not meet.
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { releaseDoor } from "@/src/domain/doors/doors";
@@ -11,28 +10,11 @@ import { type DoorDrivers, startDoorDrivers } from "@/src/server/door-drivers";
 import { parseSensorPayload } from "@/src/server/door-drivers/mqtt";
 import { staffActorOf } from "@/tests/helpers/fixtures";
 import { makeSite, type Site } from "@/tests/helpers/kiosk-fixtures";
+import { MQTT_TEST_BROKER, skipWithoutBroker } from "@/tests/helpers/mqtt-broker";
 import { closeTestDb, resetDb, type TestContext, testContext } from "@/tests/helpers/test-db";
 
-const BROKER = process.env.PORTIER_TEST_MQTT_URL ?? "mqtt://127.0.0.1:1883";
-
-function brokerReachable(): Promise<boolean> {
-  const url = new URL(BROKER);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: url.hostname, port: Number(url.port || 1883) });
-    socket.setTimeout(1000);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-const skipMqtt = !process.env.CI && !(await brokerReachable());
-if (skipMqtt) console.warn(`No MQTT broker at ${BROKER}: the MQTT door tests are skipped (CI runs them).`);
+const BROKER = MQTT_TEST_BROKER;
+const skipMqtt = await skipWithoutBroker("MQTT door");
 const WAIT = { timeout: 10_000, interval: 20 };
 
 let ctx: TestContext;

@@ -1,37 +1,16 @@
 // The MQTT listener against the real Mosquitto on 127.0.0.1:1883 (PORTIER_TEST_MQTT_URL overrides
 // it). Every test uses its own random topic prefix, so runs sharing the broker do not meet.
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import mqtt, { type MqttClient } from "mqtt";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerAlarmButton, revokeAlarmButton } from "@/src/domain/alarms/buttons";
 import { type ButtonLog, type MqttButtons, startMqttButtons } from "@/src/server/mqtt-buttons";
 import { makeSite, type Site } from "@/tests/helpers/kiosk-fixtures";
+import { MQTT_TEST_BROKER, skipWithoutBroker } from "@/tests/helpers/mqtt-broker";
 import { closeTestDb, resetDb, type TestContext, testContext } from "@/tests/helpers/test-db";
 
-const BROKER = process.env.PORTIER_TEST_MQTT_URL ?? "mqtt://127.0.0.1:1883";
-
-/** Whether the broker's port answers (a plain TCP connect). */
-function brokerReachable(): Promise<boolean> {
-  const url = new URL(BROKER);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: url.hostname, port: Number(url.port || 1883) });
-    socket.setTimeout(1000);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-// Like the PostgreSQL migration test: a user's own machine may have no broker, and then these
-// tests are skipped with a note; CI (CI=true) has Mosquitto, so there they must run.
-const skipMqtt = !process.env.CI && !(await brokerReachable());
-if (skipMqtt) console.warn(`No MQTT broker at ${BROKER}: the MQTT button tests are skipped (CI runs them).`);
+const BROKER = MQTT_TEST_BROKER;
+const skipMqtt = await skipWithoutBroker("MQTT button");
 const WAIT = { timeout: 10_000, interval: 20 };
 
 let ctx: TestContext;
