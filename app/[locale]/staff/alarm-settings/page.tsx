@@ -5,6 +5,7 @@ import { domain } from "@/src/server/runtime";
 import { AlarmSettingsForm } from "@/src/staff/alarm-settings/settings-form";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("alarmAdmin.settings");
 
@@ -25,12 +26,7 @@ export default async function AlarmSettingsPage({
   );
   const t = await getTranslations("alarmAdmin.settings");
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
   const settings = await loadAlarmSettings(await domain(), actor, location.id);
   return (

@@ -6,6 +6,7 @@ import { BriefingView } from "@/src/staff/briefing/briefing-view";
 import { LiveRefresh } from "@/src/staff/briefing/live-refresh";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("briefing");
 
@@ -30,12 +31,7 @@ export default async function BriefingPage({
   );
   const t = await getTranslations("briefing");
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
   const hours = pickHours(query.hours);
   const briefing = await loadBriefing(await domain(), actor, location, hours);

@@ -9,6 +9,7 @@ import { DeskView } from "@/src/staff/desk/desk-view";
 import { loadDesk } from "@/src/staff/desk/load-desk";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("desk");
 
@@ -30,12 +31,7 @@ export default async function DeskPage({
   const t = await getTranslations("desk");
 
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
 
   const data = await loadDesk(location);

@@ -7,6 +7,7 @@ import { domain } from "@/src/server/runtime";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { DoorConsole } from "@/src/staff/doors/door-console";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("doors");
 
@@ -27,12 +28,7 @@ export default async function DoorsPage({
   );
   const t = await getTranslations("doors");
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
   const ctx = await domain();
   const snapshot = await loadDoorConsole(ctx, actor, location.id);

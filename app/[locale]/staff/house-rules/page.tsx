@@ -6,6 +6,7 @@ import { dirOf, RULES_LANGUAGES } from "@/src/staff/house-rules/languages";
 import { loadHouseRules } from "@/src/staff/house-rules/load-house-rules";
 import { RulesEditor } from "@/src/staff/house-rules/rules-editor";
 import { RulesPreview } from "@/src/staff/house-rules/rules-preview";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("houseRules");
 
@@ -30,12 +31,7 @@ export default async function HouseRulesPage({
   const format = await getFormatter();
 
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
 
   const rules = await loadHouseRules(location.id);

@@ -4,6 +4,7 @@ import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { loadIncidentTeam } from "@/src/staff/incident-team/load-incident-team";
 import { TeamForm } from "@/src/staff/incident-team/team-form";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("incidentTeam");
 
@@ -26,12 +27,7 @@ export default async function IncidentTeamPage({
   const t = await getTranslations("incidentTeam");
   const format = await getFormatter();
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
   const data = await loadIncidentTeam(location, typeof query.week === "string" ? query.week : undefined);
   const weekLabel = (w: string) =>

@@ -5,6 +5,7 @@ import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { loadRegisterPage } from "@/src/staff/register/load-register-page";
 import { RegisterView } from "@/src/staff/register/register-view";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("register");
 
@@ -26,12 +27,7 @@ export default async function RegisterPage({
   const t = await getTranslations("register");
 
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("title")} text={t("noLocations")} />;
   }
 
   const data = await loadRegisterPage(actor, location.id);

@@ -4,6 +4,7 @@ import { domain } from "@/src/server/runtime";
 import { LocationPicker } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { DoorConfig } from "@/src/staff/doors/door-config";
+import { NoLocations } from "@/src/staff/shell/no-locations";
 
 export const generateMetadata = pageTitle("doors", "config.title");
 
@@ -24,12 +25,7 @@ export default async function DoorConfigPage({
   );
   const t = await getTranslations("doors");
   if (!location) {
-    return (
-      <div className="stack">
-        <h1>{t("config.title")}</h1>
-        <p>{t("noLocations")}</p>
-      </div>
-    );
+    return <NoLocations title={t("config.title")} text={t("noLocations")} />;
   }
   const ctx = await domain();
   const doors = await ctx.db.door.findMany({
