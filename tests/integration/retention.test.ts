@@ -206,6 +206,32 @@ describe("retention run", () => {
   });
 });
 
+describe("a first run on a long history", () => {
+  it("removes 1,200 expired visits with their pending follow-ups in one run", async () => {
+    const old = ago(60);
+    await ctx.db.visit.createMany({
+      data: Array.from({ length: 1200 }, (_, i) => ({
+        id: `old-${i}`,
+        locationId: L,
+        method: "WALK_IN" as const,
+        status: "CHECKED_OUT" as const,
+        checkedInAt: old,
+      })),
+    });
+    await ctx.db.scheduledJob.createMany({
+      data: Array.from({ length: 1200 }, (_, i) => ({
+        kind: "visit.wait_alert",
+        key: `visit.wait_alert:old-${i}:1`,
+        dueAt: old,
+        payload: "{}",
+      })),
+    });
+    expect((await runRetention(ctx, L))?.visits).toBe(1200);
+    expect(await ctx.db.visit.count()).toBe(0);
+    expect(await ctx.db.scheduledJob.count({ where: { kind: "visit.wait_alert" } })).toBe(0);
+  });
+});
+
 describe("the daily job", () => {
   it("runs at 03:30 local time through the scheduler and schedules the next day's", async () => {
     // T0 is 10 March 2026, 09:00 in Amsterdam: the first run is on 11 March, 03:30 (02:30 UTC).

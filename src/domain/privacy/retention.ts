@@ -102,8 +102,10 @@ async function purgeLocation(tx: Tx, location: RetentionLocation, now: Date): Pr
   const visitIds = visits.map((v) => v.id);
   await noteLastVisits(tx, visits);
   const visitAlerts = await tx.deskAlert.deleteMany({ where: { visitId: { in: visitIds } } });
-  if (visitIds.length) {
-    await tx.scheduledJob.deleteMany({ where: { status: "PENDING", OR: visitIds.map((id) => jobsOfVisit(id)) } });
+  // In slices: SQLite refuses an expression deeper than 1,000 terms (a first run on old data).
+  for (let i = 0; i < visitIds.length; i += 200) {
+    const slice = visitIds.slice(i, i + 200);
+    await tx.scheduledJob.deleteMany({ where: { status: "PENDING", OR: slice.map((id) => jobsOfVisit(id)) } });
   }
   const deletedVisits = await tx.visit.deleteMany({ where: { id: { in: visitIds } } });
 
