@@ -8,6 +8,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/src/generated/prisma/client";
 import { databaseProvider } from "@/src/server/database-url";
 import { serialAdapterFactory } from "@/src/server/serial-sqlite-adapter";
+import { statementCacheFactory } from "@/src/server/sqlite-statement-cache";
 
 export function createPrismaClient(url: string): PrismaClient {
   if (databaseProvider(url) !== "sqlite") {
@@ -17,7 +18,7 @@ export function createPrismaClient(url: string): PrismaClient {
   }
   const file = url.replace(/^file:/, "");
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const adapter = serialAdapterFactory(new PrismaBetterSqlite3({ url, timeout: 5000 }));
+  const adapter = serialAdapterFactory(statementCacheFactory(new PrismaBetterSqlite3({ url, timeout: 5000 })));
   return new PrismaClient({ adapter });
 }
 
