@@ -9,6 +9,7 @@ import {
 } from "@/src/domain/alarms/alarms";
 import { expirePairingCode } from "@/src/domain/devices/devices";
 import { TABLET_WATCH_JOB, tabletWatchJob } from "@/src/domain/devices/tablet-watch";
+import { DOOR_HELD_OPEN_JOB, DOOR_RELEASE_TIMEOUT_JOB, heldOpenCheck, releaseTimedOut } from "@/src/domain/doors/doors";
 import {
   aftercareDue,
   INCIDENT_AFTERCARE_JOB,
@@ -17,7 +18,6 @@ import {
   responseOverdue,
   responseReminder,
 } from "@/src/domain/incidents/incidents";
-import { DOOR_HELD_OPEN_JOB, DOOR_RELEASE_TIMEOUT_JOB, heldOpenCheck, releaseTimedOut } from "@/src/domain/doors/doors";
 import { runEndOfDay } from "@/src/domain/presence/presence";
 import { END_OF_DAY_JOB } from "@/src/domain/presence/rules";
 import { RETENTION_JOB, runRetention } from "@/src/domain/privacy/retention";

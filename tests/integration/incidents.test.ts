@@ -249,7 +249,11 @@ describe("deadlines through the scheduler", () => {
     ctx.clock.advance(3 * DAY);
     await run();
     const incident = await ctx.db.incident.findUniqueOrThrow({ where: { id } });
-    expect(incident).toMatchObject({ responseKind: "INCIDENT_CONVERSATION", responseRemindedAt: null, responseOverdueAt: null });
+    expect(incident).toMatchObject({
+      responseKind: "INCIDENT_CONVERSATION",
+      responseRemindedAt: null,
+      responseOverdueAt: null,
+    });
     const first = await ctx.db.incidentAftercareTask.findFirstOrThrow({ where: { incidentId: id, kind: "FIRST" } });
     expect(first).toMatchObject({ outcome: "DECLINED", remindedAt: null });
   });
@@ -272,7 +276,9 @@ describe("deadlines through the scheduler", () => {
       const incident = await db.incident.findUniqueOrThrow({ where: { id } });
       expect(incident.responseRemindedAt).not.toBeNull();
       expect(incident.responseOverdueAt).not.toBeNull();
-      const reminded = await db.incidentAftercareTask.findMany({ where: { incidentId: id, remindedAt: { not: null } } });
+      const reminded = await db.incidentAftercareTask.findMany({
+        where: { incidentId: id, remindedAt: { not: null } },
+      });
       expect(reminded.map((t) => t.kind).sort()).toEqual(["FIRST", "FOLLOW_UP"]);
     } finally {
       await db.$disconnect();
@@ -287,7 +293,12 @@ describe("the response to the perpetrator", () => {
     const endsAt = new Date(ctx.clock.now().getTime() + 90 * DAY);
     const { banId } = await recordResponse(ctx, manager, id, { kind: "BUILDING_BAN", banEndsAt: endsAt });
     const ban = await ctx.db.ban.findUniqueOrThrow({ where: { id: banId! } });
-    expect(ban).toMatchObject({ scope: "BUILDING", visitorId: visitor.id, reasonCategory: "PHYSICAL_VIOLENCE", endsAt });
+    expect(ban).toMatchObject({
+      scope: "BUILDING",
+      visitorId: visitor.id,
+      reasonCategory: "PHYSICAL_VIOLENCE",
+      endsAt,
+    });
     expect((await ctx.db.incident.findUniqueOrThrow({ where: { id } })).banId).toBe(ban.id);
 
     const outcome = await identifyAtKiosk(ctx, site.kiosk, { kind: "scan", text: passText }, "nl");
@@ -311,7 +322,10 @@ describe("evaluation and exports", () => {
     await registerIncident(ctx, manager, registration({ category: "JIJ_GEDRAG" }));
     ctx.clock.advance(10 * HOUR);
     await recordResponse(ctx, manager, a.id, { kind: "WARNING" });
-    const range = { from: new Date(ctx.clock.now().getTime() - 30 * DAY), to: new Date(ctx.clock.now().getTime() + DAY) };
+    const range = {
+      from: new Date(ctx.clock.now().getTime() - 30 * DAY),
+      to: new Date(ctx.clock.now().getTime() + DAY),
+    };
     const e = await evaluateIncidents(ctx, manager, range);
     expect(e.total).toBe(2);
     expect(e.byCategory).toEqual({ PHYSICAL: 1, JIJ_GEDRAG: 1 });
@@ -348,7 +362,9 @@ describe("settings and retention", () => {
       aftercareFollowUpDays: 5,
     });
     const { id } = await registerIncident(ctx, victim, registration({ occurredAt: ctx.clock.now() }));
-    const followUp = await ctx.db.incidentAftercareTask.findFirstOrThrow({ where: { incidentId: id, kind: "FOLLOW_UP" } });
+    const followUp = await ctx.db.incidentAftercareTask.findFirstOrThrow({
+      where: { incidentId: id, kind: "FOLLOW_UP" },
+    });
     expect(followUp.dueAt.getTime()).toBe(ctx.clock.now().getTime() + 5 * DAY);
     expect((await getIncident(ctx, colleague, id)).contacts.neighbourhoodOfficer).toContain("De Boer");
     await expect(

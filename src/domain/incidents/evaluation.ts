@@ -6,8 +6,8 @@ import { canSeeLocation, requirePermission } from "@/src/domain/access/permissio
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { DomainContext } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
-import { localDay } from "@/src/domain/local-day";
 import { RESPONSE_WINDOW_HOURS } from "@/src/domain/incidents/step-plan";
+import { localDay } from "@/src/domain/local-day";
 
 export interface EvaluationRange {
   /** Instants: from inclusive, to exclusive. */

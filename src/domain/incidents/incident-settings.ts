@@ -46,7 +46,8 @@ export async function saveIncidentSettings(
   input: IncidentSettings,
 ): Promise<void> {
   requirePermission(actor, "incidents.manage");
-  if (!canSeeLocation(actor, locationId)) throw new AppError("VALIDATION", "Unknown location", { locationId: ["invalid_value"] });
+  if (!canSeeLocation(actor, locationId))
+    throw new AppError("VALIDATION", "Unknown location", { locationId: ["invalid_value"] });
   const errors: Record<string, string[]> = {};
   if (input.neighbourhoodOfficer.length > CONTACTS_MAX) errors.neighbourhoodOfficer = ["too_long"];
   if (input.emergencyContacts.length > CONTACTS_MAX) errors.emergencyContacts = ["too_long"];

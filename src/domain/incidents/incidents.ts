@@ -395,14 +395,18 @@ export async function aftercareDue(ctx: DomainContext, taskId: string): Promise<
     const task = await tx.incidentAftercareTask.findUnique({ where: { id: taskId }, include: { incident: true } });
     if (!task || task.doneAt || task.remindedAt) return false;
     await tx.incidentAftercareTask.update({ where: { id: taskId }, data: { remindedAt: now } });
-    await recordAudit(tx, { type: "SYSTEM" }, {
-      action: "incident.aftercare_due",
-      subjectType: "Incident",
-      subjectId: task.incidentId,
-      locationId: task.incident.locationId,
-      data: { taskId, kind: task.kind as AftercareKind },
-      at: now,
-    });
+    await recordAudit(
+      tx,
+      { type: "SYSTEM" },
+      {
+        action: "incident.aftercare_due",
+        subjectType: "Incident",
+        subjectId: task.incidentId,
+        locationId: task.incident.locationId,
+        data: { taskId, kind: task.kind as AftercareKind },
+        at: now,
+      },
+    );
     return true;
   });
 }
@@ -429,13 +433,17 @@ async function markResponse(
     });
     if (done.count !== 1) return false;
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { locationId: true } });
-    await recordAudit(tx, { type: "SYSTEM" }, {
-      action,
-      subjectType: "Incident",
-      subjectId: incidentId,
-      locationId: incident.locationId,
-      at: now,
-    });
+    await recordAudit(
+      tx,
+      { type: "SYSTEM" },
+      {
+        action,
+        subjectType: "Incident",
+        subjectId: incidentId,
+        locationId: incident.locationId,
+        at: now,
+      },
+    );
     return true;
   });
 }

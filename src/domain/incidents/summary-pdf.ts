@@ -49,7 +49,10 @@ export async function exportIncidentSummary(
     const ban = incident.banId ? await tx.ban.findUnique({ where: { id: incident.banId } }) : null;
     const visitor =
       options.withVisitor && incident.visitorId
-        ? await tx.visitor.findUnique({ where: { id: incident.visitorId }, select: { firstName: true, lastName: true } })
+        ? await tx.visitor.findUnique({
+            where: { id: incident.visitorId },
+            select: { firstName: true, lastName: true },
+          })
         : null;
     await recordAudit(tx, actor, {
       action: "incident.summary_exported",
