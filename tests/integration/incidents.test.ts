@@ -19,6 +19,7 @@ import {
 } from "@/src/domain/incidents/incidents";
 import { exportIncidentSummary, renderIncidentSummaryPdf } from "@/src/domain/incidents/summary-pdf";
 import { runRetention } from "@/src/domain/privacy/retention";
+import { previewErasure } from "@/src/domain/privacy/subject-requests";
 import { runDueJobs } from "@/src/domain/scheduler/run-due-jobs";
 import { identifyAtKiosk } from "@/src/domain/visits/kiosk-check-in";
 import { createPrismaClient, tuneSqlite } from "@/src/server/db";
@@ -386,5 +387,19 @@ describe("settings and retention", () => {
     await runRetention(ctx, site.locationId);
     expect((await ctx.db.incident.findMany()).map((i) => i.id)).toEqual([open.id]);
     expect(await ctx.db.incidentAftercareTask.count({ where: { incidentId: closed.id } })).toBe(0);
+  });
+
+  it("an open incident naming a visitor holds them: retention keeps them and erasure is refused", async () => {
+    const { visitor } = await makePassVisitor(ctx.db, { firstName: "Kees", lastName: "Smit" });
+    await ctx.db.visitor.update({
+      where: { id: visitor.id },
+      data: { createdAt: new Date(ctx.clock.now().getTime() - 800 * DAY) },
+    });
+    const { id } = await registerIncident(ctx, manager, registration({ visitorId: visitor.id }));
+    await runRetention(ctx, site.locationId);
+    expect(await ctx.db.visitor.count({ where: { id: visitor.id } })).toBe(1);
+    const officerPrivacy: Actor = { type: "STAFF", id: "privacy", role: "PRIVACY", locationIds: [] };
+    const plan = await previewErasure(ctx, officerPrivacy, visitor.id);
+    expect(plan.holds).toEqual([expect.objectContaining({ reason: "incident", id })]);
   });
 });
