@@ -26,7 +26,7 @@ async function makeSite(browser: Browser, baseURL: string) {
   const location = await db.location.create({
     data: {
       organisationId: centrum.organisationId,
-      name: `Incidentlocatie ${suffix}`,
+      name: `Meldpunt ${suffix}`,
       kind: "APPOINTMENT",
       timeZone: "Europe/Amsterdam",
       deskPhone: "020 123 4567",
