@@ -224,6 +224,9 @@ test.describe("incident register", () => {
     await signInViaApi(context.request, site.manager.email, PASSWORD);
     const page = await context.newPage();
     try {
+      // The staff home tells the manager something is overdue.
+      await page.goto("/nl/staff", { timeout: 60_000 });
+      await expect(page.getByTestId("incident-tasks-notice")).toContainText("te laat");
       await page.goto(`/nl/staff/incidents?location=${site.location.id}`, { timeout: 60_000 });
       await expect(page.getByTestId(`incident-row-${incident.id}`)).toBeVisible();
       await expect(page.getByTestId("overdue-RESPONSE")).toBeVisible();
