@@ -16,6 +16,7 @@ import enDoors from "@/src/i18n/messages/en/doors.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
 import enIncidentTeam from "@/src/i18n/messages/en/incident-team.json";
+import enIncidents from "@/src/i18n/messages/en/incidents.json";
 import enPrivacy from "@/src/i18n/messages/en/privacy.json";
 import enRegister from "@/src/i18n/messages/en/register.json";
 import enStaff from "@/src/i18n/messages/en/staff.json";
@@ -36,6 +37,7 @@ import nlDoors from "@/src/i18n/messages/nl/doors.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
 import nlIncidentTeam from "@/src/i18n/messages/nl/incident-team.json";
+import nlIncidents from "@/src/i18n/messages/nl/incidents.json";
 import nlPrivacy from "@/src/i18n/messages/nl/privacy.json";
 import nlRegister from "@/src/i18n/messages/nl/register.json";
 import nlStaff from "@/src/i18n/messages/nl/staff.json";
@@ -65,6 +67,7 @@ export const messages = {
     audit: nlAudit,
     alarmAdmin: nlAlarmAdmin,
     privacy: nlPrivacy,
+    incidents: nlIncidents,
   },
   en: {
     common: enCommon,
@@ -87,6 +90,7 @@ export const messages = {
     audit: enAudit,
     alarmAdmin: enAlarmAdmin,
     privacy: enPrivacy,
+    incidents: enIncidents,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

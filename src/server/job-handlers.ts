@@ -10,6 +10,14 @@ import {
 import { expirePairingCode } from "@/src/domain/devices/devices";
 import { TABLET_WATCH_JOB, tabletWatchJob } from "@/src/domain/devices/tablet-watch";
 import { DOOR_HELD_OPEN_JOB, DOOR_RELEASE_TIMEOUT_JOB, heldOpenCheck, releaseTimedOut } from "@/src/domain/doors/doors";
+import {
+  aftercareDue,
+  INCIDENT_AFTERCARE_JOB,
+  INCIDENT_RESPONSE_OVERDUE_JOB,
+  INCIDENT_RESPONSE_REMINDER_JOB,
+  responseOverdue,
+  responseReminder,
+} from "@/src/domain/incidents/incidents";
 import { runEndOfDay } from "@/src/domain/presence/presence";
 import { END_OF_DAY_JOB } from "@/src/domain/presence/rules";
 import { RETENTION_JOB, runRetention } from "@/src/domain/privacy/retention";
@@ -40,5 +48,14 @@ export const jobHandlers: JobHandlers = {
   [DOOR_RELEASE_TIMEOUT_JOB]: (ctx, p) => releaseTimedOut(ctx, String(p.doorId), String(p.until)),
   [DOOR_HELD_OPEN_JOB]: async (ctx, p) => {
     await heldOpenCheck(ctx, String(p.doorId), String(p.openedAt));
+  },
+  [INCIDENT_AFTERCARE_JOB]: async (ctx, p) => {
+    await aftercareDue(ctx, String(p.taskId));
+  },
+  [INCIDENT_RESPONSE_REMINDER_JOB]: async (ctx, p) => {
+    await responseReminder(ctx, String(p.incidentId));
+  },
+  [INCIDENT_RESPONSE_OVERDUE_JOB]: async (ctx, p) => {
+    await responseOverdue(ctx, String(p.incidentId));
   },
 };

@@ -33,7 +33,7 @@ const BLANK_CODES = new Set(["invalid_type", "too_small", "required"]);
 
 export interface ErrorTextOptions {
   /** Message namespace holding `<field>.<code>` and `generic.<code>` texts. */
-  namespace?: "adminStaff.errors" | "bans.errors" | "appointments.errors" | "visitors.errors";
+  namespace?: "adminStaff.errors" | "bans.errors" | "appointments.errors" | "visitors.errors" | "incidents.errors";
   blankIsRequired?: boolean;
 }
 

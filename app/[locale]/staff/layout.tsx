@@ -33,6 +33,7 @@ export default async function StaffLayout({
   if (can(actor, "incident_team.manage")) items.push({ href: "/staff/incident-team", label: "incidentTeam" });
   if (can(actor, "alarms.respond")) items.push({ href: "/staff/alarms", label: "alarms" });
   if (can(actor, "incident_team.manage")) items.push({ href: "/staff/alarm-settings", label: "alarmSettings" });
+  if (can(actor, "incidents.register")) items.push({ href: "/staff/incidents", label: "incidents" });
   if (can(actor, "bans.view")) items.push({ href: "/staff/bans", label: "bans" });
   if (can(actor, "house_rules.manage")) items.push({ href: "/staff/house-rules", label: "houseRules" });
   if (can(actor, "staff.manage")) items.push({ href: "/staff/admin/staff", label: "staff" });

@@ -1,6 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadStaffHome } from "@/src/staff/home/load-staff-home";
 import { PresenceButtons } from "@/src/staff/home/presence-button";
+import { IncidentTasksNotice } from "@/src/staff/incidents/tasks-notice";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export default async function StaffHomePage({ params }: { params: Promise<{ locale: string }> }) {
@@ -15,6 +16,7 @@ export default async function StaffHomePage({ params }: { params: Promise<{ loca
       <p className="muted" data-testid="staff-role">
         {t(`roles.${home.role}`)}
       </p>
+      <IncidentTasksNotice actor={actor} />
       {home.canSignInSelf && home.locations.length > 0 && (
         <PresenceButtons staffId={home.staffId} locations={home.locations} initial={home.presence} />
       )}

@@ -70,6 +70,13 @@ export const permissions = {
   "doors.operate": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
   /** Evacuation: release every door of a location (the evacuation module and the fire input call it too). */
   "doors.emergency": { roles: ["RECEPTION", "MANAGER", "ADMIN"], devices: ["DESK"] },
+  // Incidents (issue 8).
+  /** Register an incident; see the ones one wrote or is affected by (managers and the location's safety officer: all of the location, checked in code). */
+  "incidents.register": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  /** A location's incident settings: safety officer, wijkagent, contacts, aftercare days. */
+  "incidents.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** The yearly evaluation (counts, charts, CSV export). */
+  "incidents.evaluate": { roles: ["MANAGER", "ADMIN"], devices: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
 
 export type Permission = keyof typeof permissions;

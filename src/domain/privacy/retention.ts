@@ -187,6 +187,12 @@ async function purgeVisitors(
   bans: { visitorId: string | null; passId: string | null; documentHash: string | null }[],
 ): Promise<number> {
   const named = new Set(bans.flatMap((b) => [b.visitorId, b.passId, b.documentHash]).filter((k) => k != null));
+  // The visitor an incident registration names is held while it is not closed (issue 8).
+  const heldByIncident = await tx.incident.findMany({
+    where: { status: { not: "CLOSED" }, visitorId: { not: null } },
+    select: { visitorId: true },
+  });
+  for (const i of heldByIncident) if (i.visitorId) named.add(i.visitorId);
   const candidates = await tx.visitor.findMany({
     where: {
       visits: { none: {} },

@@ -692,6 +692,16 @@ async function planErasure(tx: Tx, visitorId: string, now: Date): Promise<Erasur
     }
   }
 
+  // An incident registration that names the visitor directly (issue 8) holds them too.
+  const named = await tx.incident.findMany({
+    where: { status: { not: "CLOSED" }, visitorId },
+    select: { id: true, locationId: true },
+  });
+  for (const i of named) {
+    if (!holds.some((h) => h.reason === "incident" && h.id === i.id))
+      holds.push({ reason: "incident", id: i.id, location: places.get(i.locationId) ?? i.locationId, until: null });
+  }
+
   const appointments = await tx.appointment.count({ where: { visitorId } });
   const alerts = visitIds.length ? await tx.deskAlert.count({ where: { visitId: { in: visitIds } } }) : 0;
   const jobs = visitIds.length

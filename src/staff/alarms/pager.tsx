@@ -7,6 +7,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { AlarmResponse, AlarmView } from "@/src/domain/alarms/alarm-view";
+import { Link } from "@/src/i18n/navigation";
 import { useRealtime } from "@/src/realtime/client/realtime-provider";
 import { useLiveSnapshot } from "@/src/realtime/client/use-live-snapshot";
 import { useRealtimeEvent } from "@/src/realtime/client/use-realtime-event";
@@ -254,7 +255,13 @@ export function ClosedNotice({ closed }: { closed: ClosedAlarm }) {
       </p>
       {closed.incidentId && (
         <p style={{ margin: 0 }} data-testid="alarm-incident-draft" data-incident-id={closed.incidentId}>
-          <strong>{t("desk.incidentDraft")}</strong> · {t("desk.incidentDraftId", { id: closed.incidentId })}
+          <strong>{t("desk.incidentDraft")}</strong> · {t("desk.incidentDraftId", { id: closed.incidentId })} ·{" "}
+          <Link
+            href={`/staff/incidents/new?draft=${encodeURIComponent(closed.incidentId)}`}
+            data-testid="alarm-incident-register"
+          >
+            {t("desk.incidentRegister")}
+          </Link>
         </p>
       )}
     </div>

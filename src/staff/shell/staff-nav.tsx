@@ -16,6 +16,7 @@ export interface NavItem {
     | "incidentTeam"
     | "alarms"
     | "alarmSettings"
+    | "incidents"
     | "alarmButtons"
     | "staff"
     | "devices"

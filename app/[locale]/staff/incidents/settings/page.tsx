@@ -1,0 +1,48 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { loadIncidentSettings } from "@/src/domain/incidents/incident-settings";
+import { pageTitle } from "@/src/i18n/page-title";
+import { domain } from "@/src/server/runtime";
+import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
+import { IncidentSettingsForm } from "@/src/staff/incidents/settings-form";
+import { NoLocations } from "@/src/staff/shell/no-locations";
+
+export const generateMetadata = pageTitle("incidents.settings");
+
+export default async function IncidentSettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ location?: string | string[] }>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor, locations, location } = await requireStaffLocation(
+    locale,
+    "incidents.manage",
+    "/staff/incidents/settings",
+    (await searchParams).location,
+  );
+  const t = await getTranslations("incidents.settings");
+  const tLists = await getTranslations("incidents.lists");
+  if (!location) return <NoLocations title={t("title")} text={t("intro")} />;
+  const { settings, staff } = await loadIncidentSettings(await domain(), actor, location.id);
+  return (
+    <div className="stack">
+      <div className="row" style={{ alignItems: "flex-end" }}>
+        <h1 style={{ margin: 0, flex: 1 }}>
+          {t("title")} — {location.name}
+        </h1>
+        <LocationPicker
+          locations={locations}
+          currentId={location.id}
+          label={t("location")}
+          submitLabel={tLists("filter")}
+        />
+      </div>
+      <p>{t("intro")}</p>
+      <IncidentSettingsForm key={location.id} locationId={location.id} values={settings} staff={staff} />
+    </div>
+  );
+}
