@@ -248,6 +248,51 @@ describe("the export", () => {
     ]);
   });
 
+  it("lists the incidents that name a visitor or concern a staff member, without the description or others' names", async () => {
+    const a = await visitorWithHistory("Sanne", "Jansen");
+    const b = await visitorWithHistory("Bert", "Bakker");
+    const incident = (id: string, visitorId: string, description: string) =>
+      ctx.db.incident.create({
+        data: {
+          id,
+          locationId: site.locationId,
+          status: "OPEN",
+          occurredAt: ago(2 * HOUR),
+          createdAt: ago(HOUR),
+          visitorId,
+          affectedStaffId: site.hostId,
+          registeredById: site.admin.id,
+          category: "JIJ_GEDRAG",
+          description,
+          endedEarly: true,
+          aftercare: { create: [{ kind: "FIRST", dueAt: ago(-DAY) }] },
+        },
+      });
+    await incident("inc-a", a.visitor.id, "Schreeuwde naar de gastvrouw");
+    await incident("inc-b", b.visitor.id, "Gooide een stoel");
+
+    const visitor = await exportSubject(ctx, OFFICER, "visitor", a.visitor.id, "json");
+    if (visitor.kind !== "visitor") throw new Error("expected a visitor");
+    expect(visitor.incidents).toEqual([
+      expect.objectContaining({ id: "inc-a", category: "JIJ_GEDRAG", status: "OPEN", hasDescription: true }),
+    ]);
+    expect(JSON.stringify(visitor)).not.toContain("Schreeuwde");
+
+    const host = await exportSubject(ctx, OFFICER, "staff", site.hostId, "json");
+    if (host.kind !== "staff") throw new Error("expected a staff member");
+    expect(host.incidents.map((i) => [i.id, i.affected, i.registered, i.aftercare.length])).toEqual([
+      ["inc-a", true, false, 1],
+      ["inc-b", true, false, 1],
+    ]);
+    const registrar = await exportSubject(ctx, OFFICER, "staff", site.admin.id, "json");
+    if (registrar.kind !== "staff") throw new Error("expected a staff member");
+    // Who registered it sees that they did, not the aftercare offered to the colleague.
+    expect(registrar.incidents.map((i) => [i.id, i.affected, i.registered, i.aftercare.length])).toEqual([
+      ["inc-a", false, true, 0],
+      ["inc-b", false, true, 0],
+    ]);
+  });
+
   it("never holds a document hash, password hash or badge hash, only that one exists", async () => {
     const visitor = await checkInWithIdCard();
     const v = await exportSubject(ctx, OFFICER, "visitor", visitor.id, "json");

@@ -24,6 +24,7 @@ export function subjectSections(data: SubjectData): { key: string; records: Reco
       { key: "bans", records: data.bans },
       { key: "deskAlerts", records: data.deskAlerts },
       { key: "riskChecks", records: data.riskChecks },
+      { key: "incidents", records: data.incidents },
       { key: "auditEvents", records: data.auditEvents },
     ];
   }

@@ -231,6 +231,23 @@ export interface VisitorData {
     answeredAt: string | null;
     ok: boolean | null;
   }[];
+  /**
+   * Incident registrations that name the visitor: what, when and where, and the answer given to
+   * them. The description and the staff involved are others' data too; the privacy officer
+   * weighs their release (AVG art. 15(4)) with the incident in view.
+   */
+  incidents: {
+    id: string;
+    location: string;
+    occurredAt: string;
+    status: string;
+    category: string | null;
+    endedEarly: boolean | null;
+    responseKind: string | null;
+    responseAt: string | null;
+    banId: string | null;
+    hasDescription: boolean;
+  }[];
   auditEvents: ExportAuditEvent[];
 }
 
@@ -276,6 +293,17 @@ export interface StaffData {
   }[];
   /** Appointments they host: when and where only (the visitor and the purpose are someone else's data). */
   appointmentsHosted: { id: string; location: string; startsAt: string; endsAt: string | null; status: string }[];
+  /** Incidents they were affected by (with the aftercare they were offered) or registered. */
+  incidents: {
+    id: string;
+    location: string;
+    occurredAt: string;
+    status: string;
+    category: string | null;
+    affected: boolean;
+    registered: boolean;
+    aftercare: { kind: string; dueAt: string; doneAt: string | null; outcome: string | null }[];
+  }[];
   auditEvents: ExportAuditEvent[];
 }
 
@@ -372,6 +400,7 @@ async function gatherVisitor(db: Reader, id: string, now: Date): Promise<Visitor
   const alerts = visitIds.length
     ? await db.deskAlert.findMany({ where: { visitId: { in: visitIds } }, orderBy: { createdAt: "asc" } })
     : [];
+  const incidents = await db.incident.findMany({ where: { visitorId: id }, orderBy: { occurredAt: "asc" } });
   const subjects: Prisma.AuditEventWhereInput[] = [
     { subjectType: "Visitor", subjectId: id },
     { subjectType: "Visit", subjectId: { in: visitIds } },
@@ -471,6 +500,18 @@ async function gatherVisitor(db: Reader, id: string, now: Date): Promise<Visitor
         ok: r.ok,
       })),
     ),
+    incidents: incidents.map((i) => ({
+      id: i.id,
+      location: place(i.locationId),
+      occurredAt: i.occurredAt.toISOString(),
+      status: i.status,
+      category: i.category,
+      endedEarly: i.endedEarly,
+      responseKind: i.responseKind,
+      responseAt: iso(i.responseAt),
+      banId: i.banId,
+      hasDescription: !!i.description,
+    })),
     auditEvents: audit.map(auditRow),
   };
 }
@@ -491,7 +532,7 @@ async function gatherStaff(db: Reader, id: string, now: Date): Promise<StaffData
   if (!s) throw new AppError("NOT_FOUND");
   const places = await locationNames(db);
   const place = (locationId: string) => places.get(locationId) ?? locationId;
-  const [presence, weeks, pages, hosted, audit] = await Promise.all([
+  const [presence, weeks, pages, hosted, incidents, audit] = await Promise.all([
     db.staffPresence.findMany({ where: { staffId: id }, orderBy: { signedInAt: "asc" } }),
     db.incidentTeamMember.findMany({ where: { staffId: id }, orderBy: { weekStart: "asc" } }),
     db.alarmPage.findMany({
@@ -503,6 +544,11 @@ async function gatherStaff(db: Reader, id: string, now: Date): Promise<StaffData
       where: { hostId: id },
       select: { id: true, locationId: true, startsAt: true, endsAt: true, status: true },
       orderBy: { startsAt: "asc" },
+    }),
+    db.incident.findMany({
+      where: { OR: [{ affectedStaffId: id }, { registeredById: id }] },
+      include: { aftercare: { orderBy: { dueAt: "asc" } } },
+      orderBy: { occurredAt: "asc" },
     }),
     db.auditEvent.findMany({
       where: {
@@ -559,6 +605,27 @@ async function gatherStaff(db: Reader, id: string, now: Date): Promise<StaffData
       endsAt: iso(a.endsAt),
       status: a.status,
     })),
+    incidents: incidents.map((i) => {
+      const affected = i.affectedStaffId === id;
+      return {
+        id: i.id,
+        location: place(i.locationId),
+        occurredAt: i.occurredAt.toISOString(),
+        status: i.status,
+        category: i.category,
+        affected,
+        registered: i.registeredById === id,
+        // The aftercare offered is about the person affected, not about who registered it.
+        aftercare: affected
+          ? i.aftercare.map((a) => ({
+              kind: a.kind,
+              dueAt: a.dueAt.toISOString(),
+              doneAt: iso(a.doneAt),
+              outcome: a.outcome,
+            }))
+          : [],
+      };
+    }),
     auditEvents: audit.map(auditRow),
   };
 }
