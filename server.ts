@@ -9,7 +9,7 @@ import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
 import { attachRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
-import { config } from "@/src/server/config";
+import { config, demoSecretWarning, productionSecretProblem } from "@/src/server/config";
 import { startDoorDrivers } from "@/src/server/door-drivers";
 import { jobHandlers } from "@/src/server/job-handlers";
 import { type MqttButtons, startMqttButtons } from "@/src/server/mqtt-buttons";
@@ -22,6 +22,11 @@ process.env.AUTH_TRUST_HOST ??= "true";
 
 async function main() {
   const cfg = config();
+  // A production server never runs on a missing or default secret (default ones are refused in config()).
+  const problem = productionSecretProblem(cfg);
+  if (problem) throw new Error(problem);
+  const warning = demoSecretWarning(cfg);
+  if (warning) console.warn(warning);
   const dev = cfg.env !== "production";
   const httpServer = createServer();
   const app = next({ dev, hostname: cfg.host, port: cfg.port, httpServer, turbopack: dev });
