@@ -4,6 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
+import { socketMaySend } from "@/src/domain/access/socket-events";
 import type { DomainContext } from "@/src/domain/db";
 import { markDevicePresence } from "@/src/domain/devices/devices";
 import { attachAlarmDelivery, deliverOpenAlarms, handleAlarmRequests } from "@/src/realtime/alarm-delivery";
@@ -40,28 +41,30 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
 
   io.on("connection", async (socket) => {
     const actor = socket.data.actor;
-    // Alarm requests first, before any await: an early press must not be lost.
+    // Requests first, before any await: an early press or heartbeat must not be lost. Each event
+    // checks its permission before anything else (src/domain/access/socket-events.ts).
     handleAlarmRequests(io, ctx, alarmDelivery, socket);
+    const heartbeats = actor.type === "DEVICE" && socketMaySend(actor, "device.heartbeat");
+    socket.on("device.heartbeat", (ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      if (!heartbeats) return reply({ ok: false, code: "FORBIDDEN" });
+      markDevicePresence(ctx, actor.id as string, "heartbeat")
+        .then(() => reply({ ok: true }))
+        .catch((err) => {
+          logError(err);
+          reply({ ok: false });
+        });
+    });
     await socket.join(await roomsFor(ctx, actor));
     // A (re)connecting pager gets every open alarm it is paged for (src/realtime/alarm-delivery.ts).
     void deliverOpenAlarms(ctx, alarmDelivery, socket).catch(logError);
-    if (actor.type === "DEVICE" && can(actor, "device.heartbeat")) {
+    if (actor.type === "DEVICE" && heartbeats) {
       await markDevicePresence(ctx, actor.id, "connected").catch(logError);
-      socket.on("device.heartbeat", (ack) => {
-        markDevicePresence(ctx, actor.id, "heartbeat")
-          .then(() => ack?.({ ok: true }))
-          .catch((err) => {
-            logError(err);
-            ack?.({ ok: false });
-          });
-      });
       socket.on("disconnect", () => {
         void stillConnected(io, actor.id).then((others) => {
           if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
         });
       });
-    } else {
-      socket.on("device.heartbeat", (ack) => ack?.({ ok: false }));
     }
   });
 

@@ -25,7 +25,10 @@ function start(extra: Record<string, string>): Promise<{ code: number | null; ou
     ...extra,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server.ts"], { cwd: ROOT, env });
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server.ts"], {
+      cwd: ROOT,
+      env: env as NodeJS.ProcessEnv,
+    });
     let output = "";
     child.stdout.on("data", (d) => (output += d));
     child.stderr.on("data", (d) => (output += d));
