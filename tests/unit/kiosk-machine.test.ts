@@ -254,7 +254,10 @@ describe("server answers", () => {
       code: "VALIDATION",
     });
     // Too many attempts (a kiosk's budget, leave-code guessing): a kind "wait a moment" screen, no background retry.
-    expect(interpretKioskResponse(429, { ok: false, code: "RATE_LIMITED" })).toEqual({ ok: false, problem: "slow-down" });
+    expect(interpretKioskResponse(429, { ok: false, code: "RATE_LIMITED" })).toEqual({
+      ok: false,
+      problem: "slow-down",
+    });
     expect(interpretKioskResponse(502, null)).toEqual({ ok: false, problem: "unreachable" });
   });
 });
