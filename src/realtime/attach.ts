@@ -6,10 +6,11 @@ import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
 import { socketMaySend } from "@/src/domain/access/socket-events";
 import type { DomainContext } from "@/src/domain/db";
-import { markDevicePresence } from "@/src/domain/devices/devices";
+import { deviceByCredential, markDevicePresence } from "@/src/domain/devices/devices";
 import { attachAlarmDelivery, deliverOpenAlarms, handleAlarmRequests } from "@/src/realtime/alarm-delivery";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
-import { authenticateSocket } from "@/src/realtime/socket-auth";
+import { authenticateSocket, parseCookies } from "@/src/realtime/socket-auth";
+import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 
 export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
@@ -48,8 +49,18 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
     socket.on("device.heartbeat", (ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       if (!heartbeats) return reply({ ok: false, code: "FORBIDDEN" });
-      markDevicePresence(ctx, actor.id as string, "heartbeat")
-        .then(() => reply({ ok: true }))
+      stillValid(ctx, socket, actor.id as string)
+        .then(async (valid) => {
+          // Revoked, or a credential rotated away and past its grace period (a copied cookie):
+          // this socket ends; a real device reconnects with its current cookie.
+          if (!valid) {
+            socket.emit("session.ended", { reason: "revoked" });
+            socket.disconnect(true);
+            return;
+          }
+          await markDevicePresence(ctx, actor.id as string, "heartbeat");
+          reply({ ok: true });
+        })
         .catch((err) => {
           logError(err);
           reply({ ok: false });
@@ -89,6 +100,13 @@ async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
   if (can(actor, "devices.view")) out.push(...locationIds.map(rooms.locationDevices));
   if (can(actor, "desk.use")) out.push(...locationIds.map(rooms.locationDesk));
   return out;
+}
+
+/** Whether the credential this socket connected with still names its device (checked on each heartbeat). */
+async function stillValid(ctx: DomainContext, socket: PortierSocket, deviceId: string): Promise<boolean> {
+  const credential = parseCookies(socket.request.headers.cookie)[DEVICE_COOKIE];
+  const device = await deviceByCredential(ctx, credential);
+  return device?.id === deviceId;
 }
 
 async function stillConnected(io: PortierServer, deviceId: string): Promise<boolean> {

@@ -69,6 +69,7 @@ export const ENTRY_POINTS: Record<string, EntryRule> = {
   "app/api/appointments/[id]/letter/route.ts#GET": ["appointments.manage", "appointments.own"],
   "app/api/appointments/[id]/qr/route.ts#GET": ["appointments.manage", "appointments.own"],
   "app/api/devices/me/route.ts#GET": "any-device",
+  "app/api/devices/credential/route.ts#POST": "any-device",
   "app/api/devices/pair/route.ts#POST": "public",
   "app/api/devices/unpair/route.ts#POST": "public",
   "app/api/devices/unpair/route.ts#DELETE": "public",
