@@ -42,7 +42,7 @@ async function main() {
   });
 
   const ctx = await domain();
-  const io = attachRealtime(httpServer, ctx, cfg.sessionSecret);
+  const io = attachRealtime(httpServer, ctx, cfg.sessionSecret, { staffIdleMs: cfg.staffIdleMs });
   const rt = runtime();
   rt.realtime = { connectedSockets: () => io.engine.clientsCount };
   // Every location's end-of-day sign-out is scheduled, also on a fresh or restored database.

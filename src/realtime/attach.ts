@@ -15,7 +15,12 @@ import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
-export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessionSecret: string): PortierServer {
+export function attachRealtime(
+  httpServer: HttpServer,
+  ctx: DomainContext,
+  sessionSecret: string,
+  opts: { staffIdleMs?: number } = {},
+): PortierServer {
   const io: PortierServer = new Server(httpServer, {
     path: "/socket.io",
     // WebSocket only: no long-polling, so several processes need no sticky sessions.
@@ -28,7 +33,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
 
   io.use(async (socket, next) => {
     try {
-      const actor = await authenticateSocket(ctx, socket.request, sessionSecret);
+      const actor = await authenticateSocket(ctx, socket.request, sessionSecret, opts.staffIdleMs);
       if (!actor) return next(new Error("UNAUTHORIZED"));
       socket.data.actor = actor;
       next();

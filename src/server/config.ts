@@ -17,6 +17,13 @@ const schema = z.object({
   /** `1`: a demo or trial; in production the secret may then be the generated data/secret.key. */
   PORTIER_DEMO: z.enum(["0", "1"]).default("0"),
   PORTIER_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  /** Staff sessions end after this many minutes without activity (screens of duty stay active by themselves). */
+  PORTIER_STAFF_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5, "PORTIER_STAFF_IDLE_MINUTES must be 5 or more")
+    .max(7 * 24 * 60, "PORTIER_STAFF_IDLE_MINUTES must be at most 10080 (a week)")
+    .default(30),
   /** The MQTT broker of the hardware panic buttons (unset: no listener, no broker needed). */
   PORTIER_MQTT_URL: z
     .string()
@@ -52,6 +59,8 @@ export interface Config {
   secretSource: "env" | "file" | "generated" | "missing";
   /** PORTIER_DEMO=1: a demo or trial; a production start accepts the generated secret, with a warning. */
   demo: boolean;
+  /** A staff session without activity for this long ends (src/domain/staff/staff-sessions.ts). */
+  staffIdleMs: number;
 }
 
 /** Values people copy from examples; refused everywhere. */
@@ -155,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mqttUrl: e.PORTIER_MQTT_URL ?? null,
     secretSource,
     demo: e.PORTIER_DEMO === "1",
+    staffIdleMs: e.PORTIER_STAFF_IDLE_MINUTES * 60_000,
   };
 }
 

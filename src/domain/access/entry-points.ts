@@ -79,5 +79,6 @@ export const ENTRY_POINTS: Record<string, EntryRule> = {
   "app/api/kiosk/identify/route.ts#POST": ["kiosk.use"],
   "app/api/kiosk/state/route.ts#GET": ["kiosk.use"],
   "app/api/privacy/subjects/[kind]/[id]/export/route.ts#GET": ["privacy.subject_requests"],
+  "app/api/staff/activity/route.ts#POST": "signed-in",
   "app/api/visitors/[id]/pass/route.ts#GET": ["visitors.manage"],
 };

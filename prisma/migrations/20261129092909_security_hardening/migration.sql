@@ -9,6 +9,7 @@ CREATE TABLE "StaffSession" (
     "staffId" TEXT NOT NULL,
     "startedAt" DATETIME NOT NULL,
     "lastActiveAt" DATETIME NOT NULL,
+    "onDuty" BOOLEAN NOT NULL DEFAULT false,
     "endedAt" DATETIME,
     "endReason" TEXT,
     CONSTRAINT "StaffSession_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "StaffMember" ("id") ON DELETE CASCADE ON UPDATE CASCADE

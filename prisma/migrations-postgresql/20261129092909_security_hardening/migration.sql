@@ -9,6 +9,7 @@ CREATE TABLE "StaffSession" (
     "staffId" TEXT NOT NULL,
     "startedAt" TIMESTAMP(3) NOT NULL,
     "lastActiveAt" TIMESTAMP(3) NOT NULL,
+    "onDuty" BOOLEAN NOT NULL DEFAULT false,
     "endedAt" TIMESTAMP(3),
     "endReason" TEXT,
 
