@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import { hostname as osHostname } from "node:os";
 import next from "next";
 import { startAuditSealer } from "@/src/domain/audit/audit-chain";
+import { scheduleAuditPrune } from "@/src/domain/audit/audit-retention";
 import { ensureTabletWatch } from "@/src/domain/devices/tablet-watch";
 import { ensureEndOfDayJobs } from "@/src/domain/presence/presence";
 import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
@@ -49,6 +50,10 @@ async function main() {
   await ensureEndOfDayJobs(ctx).catch((err) => console.error("[presence] scheduling end-of-day jobs failed:", err));
   // Retention is enforced by a daily job per location (src/domain/privacy/retention.ts).
   await ensureRetentionJobs(ctx).catch((err) => console.error("[privacy] scheduling retention jobs failed:", err));
+  // The audit trail's own retention: a daily job, cut behind a checkpoint (audit-retention.ts).
+  await scheduleAuditPrune(ctx, cfg.auditRetentionDays).catch((err) =>
+    console.error("[audit] scheduling retention failed:", err),
+  );
   // The silent-room-tablet watch: a recurring job, started once (idempotent after a restart).
   await ensureTabletWatch(ctx).catch((err) => console.error("[tablet-watch] scheduling failed:", err));
   const scheduler = startSchedulerLoop(ctx, jobHandlers, `${osHostname()}:${process.pid}`);

@@ -17,6 +17,13 @@ const schema = z.object({
   /** `1`: a demo or trial; in production the secret may then be the generated data/secret.key. */
   PORTIER_DEMO: z.enum(["0", "1"]).default("0"),
   PORTIER_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  /** Audit events older than this many days are deleted behind a checkpoint (0: kept for ever). */
+  PORTIER_AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0, "PORTIER_AUDIT_RETENTION_DAYS must be 0 (keep) or more")
+    .max(36_500)
+    .default(1826),
   /** Staff sessions end after this many minutes without activity (screens of duty stay active by themselves). */
   PORTIER_STAFF_IDLE_MINUTES: z.coerce
     .number()
@@ -59,6 +66,8 @@ export interface Config {
   secretSource: "env" | "file" | "generated" | "missing";
   /** PORTIER_DEMO=1: a demo or trial; a production start accepts the generated secret, with a warning. */
   demo: boolean;
+  /** Audit events are kept this many days (0: for ever): src/domain/audit/audit-retention.ts. */
+  auditRetentionDays: number;
   /** A staff session without activity for this long ends (src/domain/staff/staff-sessions.ts). */
   staffIdleMs: number;
 }
@@ -165,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretSource,
     demo: e.PORTIER_DEMO === "1",
     staffIdleMs: e.PORTIER_STAFF_IDLE_MINUTES * 60_000,
+    auditRetentionDays: e.PORTIER_AUDIT_RETENTION_DAYS,
   };
 }
 

@@ -15,6 +15,15 @@ CREATE TABLE "StaffSession" (
     CONSTRAINT "StaffSession_staffId_fkey" FOREIGN KEY ("staffId") REFERENCES "StaffMember" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
+-- CreateTable
+CREATE TABLE "AuditCheckpoint" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "at" DATETIME NOT NULL,
+    "lastEventId" INTEGER NOT NULL,
+    "lastHash" TEXT NOT NULL,
+    "pruned" INTEGER NOT NULL
+);
+
 -- CreateIndex
 CREATE INDEX "StaffSession_staffId_idx" ON "StaffSession"("staffId");
 

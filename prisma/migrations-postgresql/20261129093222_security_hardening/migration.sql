@@ -16,6 +16,17 @@ CREATE TABLE "StaffSession" (
     CONSTRAINT "StaffSession_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "AuditCheckpoint" (
+    "id" SERIAL NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL,
+    "lastEventId" INTEGER NOT NULL,
+    "lastHash" TEXT NOT NULL,
+    "pruned" INTEGER NOT NULL,
+
+    CONSTRAINT "AuditCheckpoint_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "StaffSession_staffId_idx" ON "StaffSession"("staffId");
 
