@@ -17,6 +17,12 @@ const schema = z.object({
   /** `1`: a demo or trial; in production the secret may then be the generated data/secret.key. */
   PORTIER_DEMO: z.enum(["0", "1"]).default("0"),
   PORTIER_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
+  /** Identify / check-in / check-out requests per minute per kiosk (0: no cap); read by src/server/kiosk-budget.ts. */
+  PORTIER_KIOSK_REQUESTS_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(0, "PORTIER_KIOSK_REQUESTS_PER_MINUTE must be 0 (no cap) or more")
+    .default(60),
   /** Audit events older than this many days are deleted behind a checkpoint (0: kept for ever). */
   PORTIER_AUDIT_RETENTION_DAYS: z.coerce
     .number()

@@ -3,10 +3,10 @@
 // changes themselves are in alarms.ts.
 import type { Actor } from "@/src/domain/access/actor";
 import { can, canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
-import { recordAudit } from "@/src/domain/audit/record-audit";
 import { type AlarmView, loadAlarmView, loadAlarmViews } from "@/src/domain/alarms/alarm-view";
 import { liveTablet } from "@/src/domain/alarms/alarms";
 import { pagingTargets } from "@/src/domain/alarms/incident-team";
+import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
 
