@@ -6,7 +6,10 @@
 //   - on any other staff screen at load and then only after a tap, click, key or scroll, at most
 //     every REPORT_EVERY_MS; after `idleMs` without any, the screen goes to the sign-in page
 //     (which says why) so nothing stays visible on an unattended computer.
-// A 401 (the session ended or idled out on the server) also goes to the sign-in page.
+// A 401 (the session ended or idled out on the server) also goes to the sign-in page. While the
+// reports succeed, the signed session cookie (12 hours) is renewed every COOKIE_RENEW_MS through
+// next-auth's own /api/auth/session, so a pager left open for days is not signed out by its
+// cookie expiring either.
 import { useLocale } from "next-intl";
 import { useEffect } from "react";
 import { usePathname } from "@/src/i18n/navigation";
@@ -14,6 +17,7 @@ import { usePathname } from "@/src/i18n/navigation";
 /** Screens meant to stay open all day. Paths without the language prefix. */
 export const DUTY_SCREENS = ["/staff/alarms", "/staff/desk", "/staff/doors", "/staff/register"] as const;
 export const REPORT_EVERY_MS = 60_000;
+export const COOKIE_RENEW_MS = 30 * 60_000;
 
 export const isDutyScreen = (pathname: string) =>
   DUTY_SCREENS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -29,6 +33,7 @@ export function StaffActivity({ idleMs }: { idleMs: number }) {
     let stopped = false;
     let lastInput = Date.now();
     let lastReport = 0;
+    let lastRenew = Date.now();
     const toSignIn = () => {
       if (stopped) return;
       stopped = true;
@@ -43,7 +48,11 @@ export function StaffActivity({ idleMs }: { idleMs: number }) {
           body: JSON.stringify({ duty }),
           cache: "no-store",
         });
-        if (res.status === 401) toSignIn();
+        if (res.status === 401) return toSignIn();
+        if (res.ok && Date.now() - lastRenew >= COOKIE_RENEW_MS) {
+          lastRenew = Date.now();
+          await fetch("/api/auth/session", { cache: "no-store" });
+        }
       } catch {
         // Offline: the next report tries again.
       }
