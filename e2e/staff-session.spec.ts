@@ -4,24 +4,40 @@
 // inactivity. (The timeout itself runs on the domain clock: tests/integration/staff-idle-timeout.test.ts;
 // the browser tests' server uses a week, since the specs move its clock by hours.)
 import AxeBuilder from "@axe-core/playwright";
+import { decode } from "next-auth/jwt";
+import { loadConfig } from "../src/server/config";
 import { expect, test } from "./fixtures";
+import { closeE2eDb, E2E_DATA_DIR, E2E_DATABASE_URL, e2eDb } from "./support/appointments";
 import { signIn } from "./support/auth";
 import { DEMO_PASSWORD, DEMO_USERS } from "./support/demo";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 test.describe("staff sessions", () => {
+  test.afterAll(closeE2eDb);
   test("an interactive screen reports itself as such, the pager as a screen of duty", async ({ page }) => {
-    const reports: { duty: unknown; status: number }[] = [];
-    page.on("requestfinished", async (req) => {
-      if (!req.url().endsWith("/api/staff/activity")) return;
-      const res = await req.response();
-      reports.push({ duty: (req.postDataJSON() as { duty?: unknown }).duty, status: res?.status() ?? 0 });
+    const reports: number[] = [];
+    page.on("response", (res) => {
+      if (res.url().endsWith("/api/staff/activity")) reports.push(res.status());
     });
     await signIn(page, DEMO_USERS.reception.email, DEMO_PASSWORD, "nl");
-    await expect.poll(() => reports.some((r) => r.duty === false && r.status === 200)).toBe(true);
+    await expect.poll(() => reports.length).toBeGreaterThan(0);
+    expect(reports.every((s) => s === 200)).toBe(true);
+    // This sign-in's server-side session (its id is in the signed cookie) is not on duty on the
+    // staff home...
+    const secret = loadConfig({
+      NODE_ENV: "test",
+      PORTIER_DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: E2E_DATABASE_URL,
+    } as NodeJS.ProcessEnv).sessionSecret;
+    const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
+    const token = await decode({ token: cookie?.value, secret });
+    const sid = String(token?.sid);
+    const session = () => e2eDb().staffSession.findUniqueOrThrow({ where: { id: sid } });
+    await expect.poll(async () => (await session()).onDuty).toBe(false);
+    // ...and is once the pager is open.
     await page.goto("/nl/staff/alarms");
-    await expect.poll(() => reports.some((r) => r.duty === true && r.status === 200)).toBe(true);
+    await expect.poll(async () => (await session()).onDuty, { timeout: 15_000 }).toBe(true);
   });
 
   test("sign-out ends the session on the server: the old cookie opens nothing", async ({ browser, baseURL }) => {
