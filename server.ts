@@ -3,13 +3,14 @@ import { createServer } from "node:http";
 import { hostname as osHostname } from "node:os";
 import next from "next";
 import { startAuditSealer } from "@/src/domain/audit/audit-chain";
+import { scheduleAuditPrune } from "@/src/domain/audit/audit-retention";
 import { ensureTabletWatch } from "@/src/domain/devices/tablet-watch";
 import { ensureEndOfDayJobs } from "@/src/domain/presence/presence";
 import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
 import { attachRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
-import { config } from "@/src/server/config";
+import { config, demoSecretWarning, productionSecretProblem } from "@/src/server/config";
 import { startDoorDrivers } from "@/src/server/door-drivers";
 import { jobHandlers } from "@/src/server/job-handlers";
 import { type MqttButtons, startMqttButtons } from "@/src/server/mqtt-buttons";
@@ -22,6 +23,11 @@ process.env.AUTH_TRUST_HOST ??= "true";
 
 async function main() {
   const cfg = config();
+  // A production server never runs on a missing or default secret (default ones are refused in config()).
+  const problem = productionSecretProblem(cfg);
+  if (problem) throw new Error(problem);
+  const warning = demoSecretWarning(cfg);
+  if (warning) console.warn(warning);
   const dev = cfg.env !== "production";
   const httpServer = createServer();
   const app = next({ dev, hostname: cfg.host, port: cfg.port, httpServer, turbopack: dev });
@@ -37,13 +43,17 @@ async function main() {
   });
 
   const ctx = await domain();
-  const io = attachRealtime(httpServer, ctx, cfg.sessionSecret);
+  const io = attachRealtime(httpServer, ctx, cfg.sessionSecret, { staffIdleMs: cfg.staffIdleMs });
   const rt = runtime();
   rt.realtime = { connectedSockets: () => io.engine.clientsCount };
   // Every location's end-of-day sign-out is scheduled, also on a fresh or restored database.
   await ensureEndOfDayJobs(ctx).catch((err) => console.error("[presence] scheduling end-of-day jobs failed:", err));
   // Retention is enforced by a daily job per location (src/domain/privacy/retention.ts).
   await ensureRetentionJobs(ctx).catch((err) => console.error("[privacy] scheduling retention jobs failed:", err));
+  // The audit trail's own retention: a daily job, cut behind a checkpoint (audit-retention.ts).
+  await scheduleAuditPrune(ctx, cfg.auditRetentionDays).catch((err) =>
+    console.error("[audit] scheduling retention failed:", err),
+  );
   // The silent-room-tablet watch: a recurring job, started once (idempotent after a restart).
   await ensureTabletWatch(ctx).catch((err) => console.error("[tablet-watch] scheduling failed:", err));
   const scheduler = startSchedulerLoop(ctx, jobHandlers, `${osHostname()}:${process.pid}`);

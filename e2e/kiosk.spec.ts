@@ -252,4 +252,42 @@ test.describe("kiosk", () => {
       await context.close();
     }
   });
+
+  // Last in this describe: it blocks leave codes at this spec's own kiosk for 15 minutes.
+  test("guessing leave codes: after ten misses the kiosk kindly asks to wait or go to the desk (429)", async ({
+    browser,
+    baseURL,
+  }) => {
+    const { context, page } = await openKiosk(browser, baseURL!, kioskState);
+    try {
+      const guess = () => String(100000 + Math.floor(Math.random() * 899999));
+      for (let i = 0; i < 10; i++) {
+        const res = await context.request.post("/api/kiosk/check-out", {
+          data: { input: { kind: "leave-code", code: guess() } },
+        });
+        expect(res.status(), `miss ${i + 1}`).toBe(200);
+      }
+      const refused = await context.request.post("/api/kiosk/check-out", {
+        data: { input: { kind: "leave-code", code: guess() } },
+        headers: { "accept-language": "en" },
+      });
+      expect(refused.status()).toBe(429);
+      expect(await refused.json()).toMatchObject({
+        code: "RATE_LIMITED",
+        message: "Too many attempts. Please try again later.",
+      });
+
+      // On the screen: a kind message, not an error.
+      await page.getByTestId("kiosk-leave").click();
+      await expect(page.getByTestId("kiosk-leave-screen")).toBeVisible();
+      await page.getByTestId("kiosk-leave-input").fill(guess());
+      await page.getByTestId("kiosk-leave-input").press("Enter");
+      const wait = page.getByTestId("kiosk-outcome-see-desk");
+      await expect(wait).toHaveAttribute("data-reason", "slow-down");
+      await expect(wait.getByRole("heading", { level: 1 })).toHaveText("Een ogenblik geduld, alstublieft");
+      await expectNoSeriousAxeViolations(page, "slow down");
+    } finally {
+      await context.close();
+    }
+  });
 });

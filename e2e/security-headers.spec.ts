@@ -51,6 +51,7 @@ test.describe("security headers", () => {
   });
 
   test("a staff page and the kiosk run without a CSP violation", async ({ browser, baseURL }) => {
+    test.setTimeout(60_000); // two browser contexts, a pairing and the scanner's start: ~20 s alone, more under load
     const desk = await newSignedInContext(browser, baseURL!, "reception");
     try {
       const violations = cspViolations(desk.page);

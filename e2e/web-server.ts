@@ -64,6 +64,11 @@ const server = spawn(bin("tsx"), dev ? ["watch", "--ignore", "./.next/**", "serv
     PORT: port,
     // The movable clock is for the running test server only (refused off loopback in production).
     PORTIER_TEST_CLOCK: "1",
+    // The seed step generated e2e/.tmp/secret.key; a production start accepts it only as a demo.
+    PORTIER_DEMO: "1",
+    // The specs move the server's clock forward (hours, for end of day): a 30-minute staff idle
+    // timeout would sign their pages out. The timeout itself: tests/integration/staff-idle-timeout.test.ts.
+    PORTIER_STAFF_IDLE_MINUTES: "10080",
     ...(mqttUrl ? { PORTIER_MQTT_URL: mqttUrl } : {}),
     LOG_LEVEL: "warn",
   } as NodeJS.ProcessEnv,

@@ -6,6 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { DEVICE_TIME_ZONE } from "@/src/devices/device-screens";
 import type { ShellDevice } from "@/src/devices/load-device-screen";
+import { useCredentialRotation } from "@/src/devices/use-credential-rotation";
 import { type HeartbeatState, useDeviceHeartbeat } from "@/src/devices/use-device-heartbeat";
 import { RealtimeProvider, useRealtime } from "@/src/realtime/client/realtime-provider";
 import { useRealtimeEvent } from "@/src/realtime/client/use-realtime-event";
@@ -27,6 +28,7 @@ function ShellFrame({ device, children }: { device: ShellDevice; children: React
   const t = useTranslations("devices");
   const heartbeat = useDeviceHeartbeat();
   useSessionGuard();
+  useCredentialRotation();
   useScreenWakeLock();
   const tablet = device.kind === "ROOM_TABLET";
   return (

@@ -1,8 +1,9 @@
 "use client";
 // The kiosk's calls to /api/kiosk/*. Every answer becomes one of four things the screen can show:
 // the next screen (an outcome), "revoked" (reload: the device shell then shows the revoked screen),
-// "unreachable" (network error, time-out, 5xx, 429: "please ask the desk" and retry) or "refused"
-// (another 4xx: a friendly "please ask the desk"). Never a blank or broken screen.
+// "unreachable" (network error, time-out, 5xx: "please ask the desk" and retry), "slow-down" (429:
+// too many attempts from this kiosk — a kind "try again in a few minutes or ask the desk", no
+// retry) or "refused" (another 4xx: a friendly "please ask the desk"). Never a blank or broken screen.
 import type { KioskOutcome } from "@/src/domain/visits/kiosk-outcome";
 import type { KioskRequest } from "@/src/kiosk/components/kiosk-machine";
 
@@ -10,6 +11,7 @@ export type KioskCallResult =
   | { ok: true; outcome: KioskOutcome }
   | { ok: false; problem: "revoked" }
   | { ok: false; problem: "unreachable" }
+  | { ok: false; problem: "slow-down" }
   | { ok: false; problem: "refused"; code: string };
 
 const STEPS: ReadonlySet<string> = new Set([
@@ -31,7 +33,8 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 /** Turns an HTTP status and its parsed JSON body into what the kiosk shows. Pure. */
 export function interpretKioskResponse(status: number, body: unknown): KioskCallResult {
   if (status === 401) return { ok: false, problem: "revoked" };
-  if (status >= 500 || status === 429 || status === 0) return { ok: false, problem: "unreachable" };
+  if (status === 429) return { ok: false, problem: "slow-down" };
+  if (status >= 500 || status === 0) return { ok: false, problem: "unreachable" };
   if (status >= 400) {
     const code =
       body && typeof body === "object" && typeof (body as { code?: unknown }).code === "string"

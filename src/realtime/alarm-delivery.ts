@@ -8,6 +8,7 @@
 // through a cross-process adapter.
 import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
+import { type SocketEventName, socketMaySend } from "@/src/domain/access/socket-events";
 import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
 import { openAlarmsForStaff, respondersNow } from "@/src/domain/alarms/alarm-queries";
 import { type AlarmView, loadAlarmView } from "@/src/domain/alarms/alarm-view";
@@ -186,7 +187,9 @@ export function pageFor(view: AlarmView, staffId: string): AlarmView {
 
 /**
  * Per socket, right at connection (before any await, so an early request is not lost): the alarm
- * requests. Permissions are the domain functions' own; errors answer `{ ok: false, code }`.
+ * requests. Each first checks the event's permission (src/domain/access/socket-events.ts) before
+ * it reads the payload: refused → `{ ok: false, code: "FORBIDDEN" }`. The domain functions then
+ * check the record (paged for this alarm, the tablet's own alarm); errors answer `{ ok: false, code }`.
  */
 export function handleAlarmRequests(
   io: PortierServer,
@@ -195,8 +198,9 @@ export function handleAlarmRequests(
   socket: PortierSocket,
 ) {
   const actor = socket.data.actor;
-  const answer = (ack: AlarmAck | undefined, work: () => Promise<AlarmAckResult>) => {
+  const answer = (event: SocketEventName, ack: AlarmAck | undefined, work: () => Promise<AlarmAckResult>) => {
     if (typeof ack !== "function") return;
+    if (!socketMaySend(actor, event)) return ack({ ok: false, code: "FORBIDDEN" });
     work()
       .then(ack)
       .catch((err) => {
@@ -208,7 +212,7 @@ export function handleAlarmRequests(
   const invalid = (): AlarmAckResult => ({ ok: false, code: "VALIDATION" });
 
   socket.on("alarm.raise", (payload, ack) =>
-    answer(ack, async () => {
+    answer("alarm.raise", ack, async () => {
       const level = payload?.level;
       if (!ALARM_LEVELS.includes(level)) return invalid();
       if (actor.type !== "DEVICE") return { ok: false, code: "FORBIDDEN" };
@@ -223,28 +227,28 @@ export function handleAlarmRequests(
     }),
   );
   socket.on("alarm.cancel", (payload, ack) =>
-    answer(ack, async () => {
+    answer("alarm.cancel", ack, async () => {
       const alarmId = str(payload?.alarmId);
       if (!alarmId) return invalid();
       return { ok: true, alarm: await cancelAlarm(ctx, actor, alarmId) };
     }),
   );
   socket.on("alarm.seen", (payload, ack) =>
-    answer(ack, async () => {
+    answer("alarm.seen", ack, async () => {
       const alarmId = str(payload?.alarmId);
       if (!alarmId) return invalid();
       return { ok: true, alarm: await recordReceipt(ctx, actor, alarmId, "seen") };
     }),
   );
   socket.on("alarm.respond", (payload, ack) =>
-    answer(ack, async () => {
+    answer("alarm.respond", ack, async () => {
       const alarmId = str(payload?.alarmId);
       if (!alarmId || !ALARM_RESPONSES.includes(payload?.response)) return invalid();
       return { ok: true, alarm: await respondToAlarm(ctx, actor, alarmId, payload.response) };
     }),
   );
   socket.on("alarm.close", (payload, ack) =>
-    answer(ack, async () => {
+    answer("alarm.close", ack, async () => {
       const alarmId = str(payload?.alarmId);
       const note = payload?.note;
       if (!alarmId || !ALARM_OUTCOMES.includes(payload?.outcome)) return invalid();
@@ -258,8 +262,9 @@ export function handleAlarmRequests(
   );
   socket.on("alarm.sync", (ack) => {
     if (typeof ack !== "function") return;
+    if (!socketMaySend(actor, "alarm.sync")) return ack({ ok: false, code: "FORBIDDEN" });
     (async () => {
-      if (actor.type !== "STAFF" || !can(actor, "alarms.respond")) return ack({ ok: false, code: "FORBIDDEN" });
+      if (actor.type !== "STAFF") return ack({ ok: false, code: "FORBIDDEN" });
       const alarms = await openAlarmsForStaff(ctx, actor.id);
       for (const alarm of alarms) delivery.deliver(socket, actor, alarm, { now: true });
       ack({ ok: true, alarms });
@@ -270,11 +275,12 @@ export function handleAlarmRequests(
   });
   socket.on("tablet.status", (ack) => {
     if (typeof ack !== "function") return;
+    if (!socketMaySend(actor, "tablet.status")) return ack({ ok: false, reachable: 0, code: "FORBIDDEN" });
     reachableResponders(io, ctx, actor)
       .then((reachable) => ack({ ok: true, reachable }))
       .catch((err) => {
         if (!isAppError(err)) logError(err);
-        ack({ ok: false, reachable: 0 });
+        ack({ ok: false, reachable: 0, code: isAppError(err) ? err.code : "INTERNAL" });
       });
   });
 }

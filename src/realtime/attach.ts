@@ -4,16 +4,23 @@ import type { Server as HttpServer } from "node:http";
 import { Server, type Socket } from "socket.io";
 import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
+import { socketMaySend } from "@/src/domain/access/socket-events";
 import type { DomainContext } from "@/src/domain/db";
-import { markDevicePresence } from "@/src/domain/devices/devices";
+import { deviceByCredential, markDevicePresence } from "@/src/domain/devices/devices";
 import { attachAlarmDelivery, deliverOpenAlarms, handleAlarmRequests } from "@/src/realtime/alarm-delivery";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
-import { authenticateSocket } from "@/src/realtime/socket-auth";
+import { authenticateSocket, parseCookies } from "@/src/realtime/socket-auth";
+import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 
 export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 
-export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessionSecret: string): PortierServer {
+export function attachRealtime(
+  httpServer: HttpServer,
+  ctx: DomainContext,
+  sessionSecret: string,
+  opts: { staffIdleMs?: number } = {},
+): PortierServer {
   const io: PortierServer = new Server(httpServer, {
     path: "/socket.io",
     // WebSocket only: no long-polling, so several processes need no sticky sessions.
@@ -26,7 +33,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
 
   io.use(async (socket, next) => {
     try {
-      const actor = await authenticateSocket(ctx, socket.request, sessionSecret);
+      const actor = await authenticateSocket(ctx, socket.request, sessionSecret, opts.staffIdleMs);
       if (!actor) return next(new Error("UNAUTHORIZED"));
       socket.data.actor = actor;
       next();
@@ -40,28 +47,40 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
 
   io.on("connection", async (socket) => {
     const actor = socket.data.actor;
-    // Alarm requests first, before any await: an early press must not be lost.
+    // Requests first, before any await: an early press or heartbeat must not be lost. Each event
+    // checks its permission before anything else (src/domain/access/socket-events.ts).
     handleAlarmRequests(io, ctx, alarmDelivery, socket);
+    const heartbeats = actor.type === "DEVICE" && socketMaySend(actor, "device.heartbeat");
+    socket.on("device.heartbeat", (ack) => {
+      const reply = typeof ack === "function" ? ack : () => {};
+      if (!heartbeats) return reply({ ok: false, code: "FORBIDDEN" });
+      stillValid(ctx, socket, actor.id as string)
+        .then(async (valid) => {
+          // Revoked, or a credential rotated away and past its grace period (a copied cookie):
+          // this socket ends; a real device reconnects with its current cookie.
+          if (!valid) {
+            socket.emit("session.ended", { reason: "revoked" });
+            socket.disconnect(true);
+            return;
+          }
+          await markDevicePresence(ctx, actor.id as string, "heartbeat");
+          reply({ ok: true });
+        })
+        .catch((err) => {
+          logError(err);
+          reply({ ok: false });
+        });
+    });
     await socket.join(await roomsFor(ctx, actor));
     // A (re)connecting pager gets every open alarm it is paged for (src/realtime/alarm-delivery.ts).
     void deliverOpenAlarms(ctx, alarmDelivery, socket).catch(logError);
-    if (actor.type === "DEVICE" && can(actor, "device.heartbeat")) {
+    if (actor.type === "DEVICE" && heartbeats) {
       await markDevicePresence(ctx, actor.id, "connected").catch(logError);
-      socket.on("device.heartbeat", (ack) => {
-        markDevicePresence(ctx, actor.id, "heartbeat")
-          .then(() => ack?.({ ok: true }))
-          .catch((err) => {
-            logError(err);
-            ack?.({ ok: false });
-          });
-      });
       socket.on("disconnect", () => {
         void stillConnected(io, actor.id).then((others) => {
           if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
         });
       });
-    } else {
-      socket.on("device.heartbeat", (ack) => ack?.({ ok: false }));
     }
   });
 
@@ -86,6 +105,13 @@ async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
   if (can(actor, "devices.view")) out.push(...locationIds.map(rooms.locationDevices));
   if (can(actor, "desk.use")) out.push(...locationIds.map(rooms.locationDesk));
   return out;
+}
+
+/** Whether the credential this socket connected with still names its device (checked on each heartbeat). */
+async function stillValid(ctx: DomainContext, socket: PortierSocket, deviceId: string): Promise<boolean> {
+  const credential = parseCookies(socket.request.headers.cookie)[DEVICE_COOKIE];
+  const device = await deviceByCredential(ctx, credential);
+  return device?.id === deviceId;
 }
 
 async function stillConnected(io: PortierServer, deviceId: string): Promise<boolean> {

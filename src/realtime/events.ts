@@ -28,7 +28,8 @@ export type ServerToClientEvents = {
     "session.ended": (payload: { reason: "revoked" | "deactivated" | "changed" }) => void;
   };
 
-export type Ack = (result: { ok: boolean }) => void;
+/** `code` is "FORBIDDEN" when the socket's actor may not send the event (src/domain/access/socket-events.ts). */
+export type Ack = (result: { ok: boolean; code?: string }) => void;
 
 /** The answer to every alarm request: `code` is an AppError code when `ok` is false. */
 export interface AlarmAckResult {
@@ -63,7 +64,7 @@ export interface ClientToServerEvents {
    */
   "alarm.sync": (ack: (result: { ok: boolean; alarms?: AlarmView[]; code?: string }) => void) => void;
   /** Room tablet: how many responders would be paged now and have a connected socket. */
-  "tablet.status": (ack: (result: { ok: boolean; reachable: number }) => void) => void;
+  "tablet.status": (ack: (result: { ok: boolean; reachable: number; code?: string }) => void) => void;
 }
 
 export const HEARTBEAT_INTERVAL_MS = 10_000;

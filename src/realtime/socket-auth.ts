@@ -6,6 +6,7 @@ import type { Actor } from "@/src/domain/access/actor";
 import type { DomainContext } from "@/src/domain/db";
 import { deviceByCredential } from "@/src/domain/devices/devices";
 import { staffActor } from "@/src/domain/staff/manage-staff";
+import { DEFAULT_STAFF_IDLE_MS, staffSessionState } from "@/src/domain/staff/staff-sessions";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 
 export function parseCookies(header: string | undefined): Record<string, string> {
@@ -29,6 +30,7 @@ export async function authenticateSocket(
   ctx: DomainContext,
   req: IncomingMessage,
   sessionSecret: string,
+  staffIdleMs = DEFAULT_STAFF_IDLE_MS,
 ): Promise<Actor | null> {
   const cookies = parseCookies(req.headers.cookie);
   for (const cookieName of SESSION_COOKIES) {
@@ -40,6 +42,9 @@ export async function authenticateSocket(
       secureCookie: cookieName.startsWith("__Secure-"),
     });
     const staffId = token?.staffId as string | undefined;
+    // An ended or idle session connects no socket (a token without a session id: see get-actor.ts).
+    const sid = typeof token?.sid === "string" ? token.sid : null;
+    if (staffId && sid && (await staffSessionState(ctx, sid, staffId, staffIdleMs)) !== "active") return null;
     if (staffId) return staffActor(ctx, staffId);
   }
   const device = await deviceByCredential(ctx, cookies[DEVICE_COOKIE]);

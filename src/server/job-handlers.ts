@@ -7,6 +7,7 @@ import {
   escalateAlarm,
   openAlarm,
 } from "@/src/domain/alarms/alarms";
+import { AUDIT_PRUNE_JOB, auditPruneJob } from "@/src/domain/audit/audit-retention";
 import { expirePairingCode } from "@/src/domain/devices/devices";
 import { TABLET_WATCH_JOB, tabletWatchJob } from "@/src/domain/devices/tablet-watch";
 import { DOOR_HELD_OPEN_JOB, DOOR_RELEASE_TIMEOUT_JOB, heldOpenCheck, releaseTimedOut } from "@/src/domain/doors/doors";
@@ -42,6 +43,7 @@ export const jobHandlers: JobHandlers = {
   },
   [ALARM_TEST_END_JOB]: (ctx, p) => endTestAlarm(ctx, String(p.alarmId)),
   [TABLET_WATCH_JOB]: (ctx) => tabletWatchJob(ctx),
+  [AUDIT_PRUNE_JOB]: (ctx, p) => auditPruneJob(ctx, Number(p.keepDays)),
   [RETENTION_JOB]: async (ctx, p) => {
     await runRetention(ctx, String(p.locationId));
   },

@@ -47,6 +47,7 @@ vi.mock("@/src/server/auth/get-actor", () => {
   const getStaffActor = async () => (session.actor?.type === "STAFF" ? session.actor : null);
   return {
     getStaffActor,
+    getStaffSession: async () => (session.actor?.type === "STAFF" ? { staffId: session.actor.id, sid: null } : null),
     getDevice,
     getDeviceActor,
     getActor: async () => (await getStaffActor()) ?? (await getDeviceActor()),

@@ -602,6 +602,14 @@ describe("timeline", () => {
     expect(timeline.entries.find((e) => e.kind === "closed")).toMatchObject({ name: `Staff ${site.manager.id}` });
     await expect(alarmTimeline(ctx, site.colleague, alarmId)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await alarmTimeline(ctx, site.reception, alarmId)).entries).toHaveLength(9);
+    // Each reading is audited (and is no step of the alarm itself).
+    expect(
+      await ctx.db.auditEvent.findMany({
+        where: { action: "alarm.timeline_viewed", subjectId: alarmId },
+        select: { actorId: true },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual([{ actorId: site.manager.id }, { actorId: site.reception.id }]);
   });
 });
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "@/src/server/config";
+import { demoSecretWarning, loadConfig, productionSecretProblem } from "@/src/server/config";
 
 const GOOD_SECRET = "test-secret-0123456789-abcdefghijklmnop";
 
@@ -91,6 +91,49 @@ describe("loadConfig", () => {
     expect(loadConfig(env({ PORTIER_SECRET: GOOD_SECRET })).databaseUrl).toBe("file:./data/portier.db");
     expect(loadConfig(env({ PORTIER_SECRET: GOOD_SECRET, DATABASE_URL: "file:/tmp/x.db" })).databaseUrl).toBe(
       "file:/tmp/x.db",
+    );
+  });
+
+  it("in production without a secret: a throw-away key (next build works), marked missing, nothing written", () => {
+    const cfg = loadConfig(env({ NODE_ENV: "production" }));
+    expect(cfg.secretSource).toBe("missing");
+    expect(productionSecretProblem(cfg)).toMatch(/PORTIER_SECRET[\s\S]*PORTIER_DEMO=1/);
+    expect(fs.existsSync(path.join(dataDir, "secret.key"))).toBe(false);
+    // An old generated secret.key is not taken silently either.
+    fs.writeFileSync(path.join(dataDir, "secret.key"), `${"k".repeat(60)}\n`);
+    expect(loadConfig(env({ NODE_ENV: "production" })).secretSource).toBe("missing");
+  });
+
+  it("in production: PORTIER_SECRET, PORTIER_SECRET_FILE or a demo's generated key are accepted", () => {
+    const withEnv = loadConfig(env({ NODE_ENV: "production", PORTIER_SECRET: GOOD_SECRET }));
+    expect(withEnv.secretSource).toBe("env");
+    expect(productionSecretProblem(withEnv)).toBeNull();
+
+    const file = path.join(dataDir, "portier-secret");
+    fs.writeFileSync(file, `${GOOD_SECRET}\n`);
+    const withFile = loadConfig(env({ NODE_ENV: "production", PORTIER_SECRET_FILE: file }));
+    expect(withFile.secretSource).toBe("file");
+    expect(withFile.hmacKey).toBe(withEnv.hmacKey);
+    expect(productionSecretProblem(withFile)).toBeNull();
+
+    const demo = loadConfig(env({ NODE_ENV: "production", PORTIER_DEMO: "1" }));
+    expect(demo.secretSource).toBe("generated");
+    expect(fs.existsSync(path.join(dataDir, "secret.key"))).toBe(true);
+    expect(productionSecretProblem(demo)).toBeNull();
+    expect(demoSecretWarning(demo)).toMatch(/PORTIER_DEMO=1/);
+    expect(demoSecretWarning(withEnv)).toBeNull();
+  });
+
+  it("refuses an unreadable, short or default secret file", () => {
+    expect(() => loadConfig(env({ PORTIER_SECRET_FILE: path.join(dataDir, "nope") }))).toThrow(/cannot read/);
+    const short = path.join(dataDir, "short");
+    fs.writeFileSync(short, "abc");
+    expect(() => loadConfig(env({ PORTIER_SECRET_FILE: short }))).toThrow(/at least 32/);
+    const dflt = path.join(dataDir, "default");
+    fs.writeFileSync(dflt, "changeme-changeme-changeme-changeme-changeme");
+    expect(() => loadConfig(env({ PORTIER_SECRET_FILE: dflt }))).toThrow(/known default/);
+    expect(() => loadConfig(env({ PORTIER_SECRET: "changeme-please-0123456789012345678901" }))).toThrow(
+      /known default/,
     );
   });
 });

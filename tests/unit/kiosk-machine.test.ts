@@ -253,7 +253,11 @@ describe("server answers", () => {
       problem: "refused",
       code: "VALIDATION",
     });
-    expect(interpretKioskResponse(429, {})).toEqual({ ok: false, problem: "unreachable" });
+    // Too many attempts (a kiosk's budget, leave-code guessing): a kind "wait a moment" screen, no background retry.
+    expect(interpretKioskResponse(429, { ok: false, code: "RATE_LIMITED" })).toEqual({
+      ok: false,
+      problem: "slow-down",
+    });
     expect(interpretKioskResponse(502, null)).toEqual({ ok: false, problem: "unreachable" });
   });
 });

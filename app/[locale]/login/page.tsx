@@ -7,16 +7,21 @@ export default async function LoginPage({
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ next?: string }>;
+  searchParams: Promise<{ next?: string; reason?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const { next } = await searchParams;
+  const { next, reason } = await searchParams;
   const t = await getTranslations();
   return (
     <main className="narrow stack">
       <p className="muted">{t("common.appName")}</p>
       <h1>{t("auth.signInTitle")}</h1>
+      {reason === "idle" && (
+        <p className="alert alert-warn" role="status" data-testid="signed-out-idle">
+          {t("auth.signedOutIdle")}
+        </p>
+      )}
       <SignInForm next={typeof next === "string" ? next : undefined} />
       <LanguageSwitch />
     </main>

@@ -2,10 +2,12 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/src/domain/access/permissions";
 import { RealtimeProvider } from "@/src/realtime/client/realtime-provider";
+import { config } from "@/src/server/config";
 import { AlarmPageWatcher } from "@/src/staff/alarms/page-watcher";
 import { StaffNotices } from "@/src/staff/notices/staff-notices";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { SignOutButton } from "@/src/staff/shell/sign-out-button";
+import { StaffActivity } from "@/src/staff/shell/staff-activity";
 import { type NavItem, StaffNav } from "@/src/staff/shell/staff-nav";
 import { ConnectionStatus } from "@/src/ui/connection-status";
 import { LanguageSwitch } from "@/src/ui/language-switch";
@@ -56,6 +58,7 @@ export default async function StaffLayout({
       <main className="page">{children}</main>
       <StaffNotices staffId={actor.id} canAnswerRisk={can(actor, "risk_checks.answer")} />
       {can(actor, "alarms.respond") && <AlarmPageWatcher staffId={actor.id} />}
+      <StaffActivity idleMs={config().staffIdleMs} />
     </RealtimeProvider>
   );
 }

@@ -75,6 +75,7 @@ export const ENTRY_POINTS: Record<string, EntryRule> = {
   "app/api/appointments/[id]/letter/route.ts#GET": ["appointments.manage", "appointments.own"],
   "app/api/appointments/[id]/qr/route.ts#GET": ["appointments.manage", "appointments.own"],
   "app/api/devices/me/route.ts#GET": "any-device",
+  "app/api/devices/credential/route.ts#POST": "any-device",
   "app/api/devices/pair/route.ts#POST": "public",
   "app/api/devices/unpair/route.ts#POST": "public",
   "app/api/devices/unpair/route.ts#DELETE": "public",
@@ -86,5 +87,6 @@ export const ENTRY_POINTS: Record<string, EntryRule> = {
   "app/api/kiosk/identify/route.ts#POST": ["kiosk.use"],
   "app/api/kiosk/state/route.ts#GET": ["kiosk.use"],
   "app/api/privacy/subjects/[kind]/[id]/export/route.ts#GET": ["privacy.subject_requests"],
+  "app/api/staff/activity/route.ts#POST": "signed-in",
   "app/api/visitors/[id]/pass/route.ts#GET": ["visitors.manage"],
 };

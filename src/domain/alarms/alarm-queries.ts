@@ -6,6 +6,7 @@ import { can, canSeeLocation, requirePermission } from "@/src/domain/access/perm
 import { type AlarmView, loadAlarmView, loadAlarmViews } from "@/src/domain/alarms/alarm-view";
 import { liveTablet } from "@/src/domain/alarms/alarms";
 import { pagingTargets } from "@/src/domain/alarms/incident-team";
+import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
 
@@ -158,6 +159,16 @@ export async function alarmTimeline(ctx: DomainContext, actor: Actor, alarmId: s
   ];
   // Same instant: the cause first (opened/escalated before the pages they made).
   entries.sort((a, b) => a.at.localeCompare(b.at) || order.indexOf(a.kind) - order.indexOf(b.kind));
+  // Reading an alarm's record (who was there, who came, how it ended) is itself audited.
+  await ctx.db.$transaction((tx) =>
+    recordAudit(tx, actor, {
+      action: "alarm.timeline_viewed",
+      subjectType: "Alarm",
+      subjectId: alarmId,
+      locationId: alarm.locationId,
+      at: ctx.clock.now(),
+    }),
+  );
   return { alarm, entries };
 }
 

@@ -40,6 +40,11 @@ export function eventHash(previous: string, e: Sealable): string {
   return createHash("sha256").update(previous).update("\n").update(JSON.stringify(fields)).digest("hex");
 }
 
+/** The newest retention cut (src/domain/audit/audit-retention.ts), or null: the chain starts at GENESIS. */
+export async function latestCheckpoint(db: Db) {
+  return db.auditCheckpoint.findFirst({ orderBy: { id: "desc" } });
+}
+
 /** Seals the unsealed events older than SEAL_DELAY_MS, in id order. Returns how many. */
 export async function sealAuditTrail(db: Db, now: Date): Promise<number> {
   let sealed = 0;
@@ -49,13 +54,19 @@ export async function sealAuditTrail(db: Db, now: Date): Promise<number> {
       orderBy: { id: "desc" },
       select: { id: true, hash: true },
     });
+    // Every sealed event was cut by retention: the chain goes on from the checkpoint.
+    const cut = last ? null : await latestCheckpoint(db);
     const batch = await db.auditEvent.findMany({
-      where: { hash: null, id: { gt: last?.id ?? 0 }, at: { lte: new Date(now.getTime() - SEAL_DELAY_MS) } },
+      where: {
+        hash: null,
+        id: { gt: last?.id ?? cut?.lastEventId ?? 0 },
+        at: { lte: new Date(now.getTime() - SEAL_DELAY_MS) },
+      },
       orderBy: { id: "asc" },
       take: BATCH,
     });
     if (batch.length === 0) return sealed;
-    let previous = last?.hash ?? GENESIS;
+    let previous = last?.hash ?? cut?.lastHash ?? GENESIS;
     const hashes = batch.map((e) => {
       previous = eventHash(previous, e);
       return { id: e.id, hash: previous };
@@ -83,6 +94,10 @@ export interface VerifyResult {
   breaks: ChainBreak[];
   /** The hash of the last sealed event: write it down elsewhere to notice deleted newest events. */
   head: string | null;
+  /** The id of that event. */
+  headId: number | null;
+  /** Where retention cut the trail: the walk starts from that hash instead of the genesis. */
+  checkpoint: { lastEventId: number; lastHash: string; at: string; pruned: number } | null;
 }
 
 /**
@@ -90,10 +105,31 @@ export interface VerifyResult {
  * event shows as a break at the first event whose hash no longer fits.
  */
 export async function verifyAuditTrail(db: Db): Promise<VerifyResult> {
-  const result: VerifyResult = { ok: true, checked: 0, pending: 0, breaks: [], head: null };
-  let previous = GENESIS;
+  const cut = await latestCheckpoint(db);
+  const result: VerifyResult = {
+    ok: true,
+    checked: 0,
+    pending: 0,
+    breaks: [],
+    head: cut?.lastHash ?? null,
+    headId: cut?.lastEventId ?? null,
+    checkpoint: cut
+      ? { lastEventId: cut.lastEventId, lastHash: cut.lastHash, at: cut.at.toISOString(), pruned: cut.pruned }
+      : null,
+  };
+  let previous = cut?.lastHash ?? GENESIS;
   let unsealedRun: number[] = [];
-  let after = 0;
+  // Events at or before the cut should be gone; one left over is outside the chain.
+  if (cut) {
+    const leftOver = await db.auditEvent.findMany({
+      where: { id: { lte: cut.lastEventId } },
+      select: { id: true },
+      orderBy: { id: "asc" },
+      take: 100,
+    });
+    for (const e of leftOver) result.breaks.push({ id: e.id, reason: "unsealed_inside_chain" });
+  }
+  let after = cut?.lastEventId ?? 0;
   for (;;) {
     const batch = await db.auditEvent.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: 1000 });
     if (batch.length === 0) break;
@@ -111,6 +147,7 @@ export async function verifyAuditTrail(db: Db): Promise<VerifyResult> {
       previous = e.hash; // continue from the stored hash, so one edit is reported once
       result.checked++;
       result.head = e.hash;
+      result.headId = e.id;
     }
   }
   result.pending = unsealedRun.length;

@@ -114,6 +114,9 @@ export async function pairDevice(ctx: DomainContext, typedCode: string) {
       where: { id: d.id },
       data: {
         credentialHash: sha256(credential),
+        credentialIssuedAt: now,
+        previousCredentialHash: null,
+        previousCredentialUntil: null,
         pairingCodeHash: null,
         pairingExpiresAt: null,
         pairedAt: now,
@@ -152,7 +155,15 @@ export async function revokeDevice(ctx: DomainContext, actor: Actor, deviceId: s
     if (!d) throw new AppError("NOT_FOUND");
     const updated = await tx.device.update({
       where: { id: deviceId },
-      data: { revokedAt: now, credentialHash: null, pairingCodeHash: null, pairingExpiresAt: null, connectedAt: null },
+      data: {
+        revokedAt: now,
+        credentialHash: null,
+        previousCredentialHash: null,
+        previousCredentialUntil: null,
+        pairingCodeHash: null,
+        pairingExpiresAt: null,
+        connectedAt: null,
+      },
     });
     await recordAudit(tx, actor, {
       action: "device.revoked",
@@ -167,14 +178,25 @@ export async function revokeDevice(ctx: DomainContext, actor: Actor, deviceId: s
   return device;
 }
 
-/** The device that holds this credential, or null when unknown or revoked. */
-export async function deviceByCredential(ctx: Pick<DomainContext, "db">, credential: string | undefined | null) {
+/**
+ * The device that holds this credential, or null when unknown or revoked. The credential before
+ * the last rotation still counts during its grace period (credential-rotation.ts).
+ */
+export async function deviceByCredential(
+  ctx: Pick<DomainContext, "db"> & Partial<Pick<DomainContext, "clock">>,
+  credential: string | undefined | null,
+) {
   if (!credential || credential.length > 200) return null;
-  const d = await ctx.db.device.findUnique({
-    where: { credentialHash: sha256(credential) },
-    include: { location: true },
-  });
-  return d && !d.revokedAt ? d : null;
+  const hash = sha256(credential);
+  const d =
+    (await ctx.db.device.findUnique({ where: { credentialHash: hash }, include: { location: true } })) ??
+    (await ctx.db.device.findUnique({ where: { previousCredentialHash: hash }, include: { location: true } }));
+  if (!d || d.revokedAt) return null;
+  if (d.credentialHash !== hash) {
+    const now = ctx.clock?.now() ?? new Date();
+    if (!d.previousCredentialUntil || d.previousCredentialUntil <= now) return null;
+  }
+  return d;
 }
 
 /** The name of the room a device is bound to (room tablets), or null. */

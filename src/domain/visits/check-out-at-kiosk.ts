@@ -6,6 +6,7 @@ import { checkOutVisit } from "@/src/domain/visits/check-out";
 import { verifyInvite } from "@/src/domain/visits/invite-token";
 import type { KioskDevice } from "@/src/domain/visits/kiosk-check-in";
 import type { CheckOutInput, KioskOutcome } from "@/src/domain/visits/kiosk-outcome";
+import { recordLeaveCodeMiss, refuseBlockedLeaveCode } from "@/src/domain/visits/leave-code-throttle";
 import { documentHashKey, parseMrz } from "@/src/domain/visits/mrz";
 import { classifyScan } from "@/src/domain/visits/scan-classify";
 
@@ -35,6 +36,8 @@ export async function checkOutAtKiosk(
   device: KioskDevice,
   input: CheckOutInput,
 ): Promise<KioskOutcome> {
+  // Guessing leave codes: blocked at this kiosk after too many misses (leave-code-throttle.ts).
+  if (input.kind === "leave-code") await refuseBlockedLeaveCode(ctx, device);
   const where = await visitorWhere(ctx, input);
   if (!where) return { step: "see-desk", reason: "code" };
   const actor = {
@@ -52,7 +55,10 @@ export async function checkOutAtKiosk(
     await checkOutVisit(ctx, actor, open.id);
     return { step: "checked-out", firstName: open.visitor?.firstName ?? null };
   }
-  if (input.kind === "leave-code") return { step: "see-desk", reason: "code" };
+  if (input.kind === "leave-code") {
+    await recordLeaveCodeMiss(ctx, device);
+    return { step: "see-desk", reason: "code" };
+  }
   const recent = await ctx.db.visit.findFirst({
     where: {
       ...where,

@@ -39,8 +39,11 @@ export type KioskOutcome =
   | { step: "rules"; pending: string; firstName: string | null; rules: RulesToAccept }
   /** Done: welcome, take a seat; report to the desk after `waitAlertMinutes`. */
   | { step: "checked-in"; firstName: string | null; leaveCode: string; waitAlertMinutes: number }
-  /** Friendly "please ask the desk" (unknown, used, expired or forged code; declined rules). */
-  | { step: "see-desk"; reason: "code" | "declined" | "wrong-location" }
+  /**
+   * Friendly "please ask the desk" (unknown, used, expired or forged code; declined rules).
+   * "slow-down": the kiosk's own answer to a 429 (too many attempts), never sent by the server.
+   */
+  | { step: "see-desk"; reason: "code" | "declined" | "wrong-location" | "slow-down" }
   /** Identity document refused: kind, specific message. */
   | { step: "document-refused"; reason: "unreadable" | "check_digits" | "expired" }
   /** "Please wait, a colleague will help you" (also after a silent ban alert). */

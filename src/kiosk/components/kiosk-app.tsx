@@ -80,6 +80,8 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
     if (result.ok) dispatch({ type: "answer", outcome: result.outcome });
     else if (result.problem === "revoked") window.location.reload();
     else if (result.problem === "refused") dispatch({ type: "answer", outcome: { step: "see-desk", reason: "code" } });
+    else if (result.problem === "slow-down")
+      dispatch({ type: "answer", outcome: { step: "see-desk", reason: "slow-down" } });
     else dispatch({ type: "unreachable", request });
   }, []);
 

@@ -928,6 +928,14 @@ function OutcomeBody({ outcome }: { outcome: Shown }) {
       );
     case "see-desk":
       // No detail on why: unknown, used, expired or forged codes all get the same kind answer.
+      if (outcome.reason === "slow-down") {
+        return (
+          <>
+            <Heading>{t("slowDown.title")}</Heading>
+            <p className="kiosk-lead">{t("slowDown.body")}</p>
+          </>
+        );
+      }
       return outcome.reason === "declined" ? (
         <>
           <Heading>{t("declined.title")}</Heading>

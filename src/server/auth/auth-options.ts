@@ -3,6 +3,7 @@
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signIn } from "@/src/domain/staff/sign-in";
+import { endStaffSession, startStaffSession } from "@/src/domain/staff/staff-sessions";
 import { CLIENT_ADDRESS_HEADER } from "@/src/server/client-address";
 import { config } from "@/src/server/config";
 import { domain } from "@/src/server/runtime";
@@ -34,13 +35,25 @@ export function authOptions(): AuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.staffId = user.id;
+      async jwt({ token, user }) {
+        if (user) {
+          token.staffId = user.id;
+          // The server-side session (idle timeout, sign-out): src/domain/staff/staff-sessions.ts.
+          token.sid = await startStaffSession(await domain(), user.id);
+        }
         return token;
       },
       session({ session, token }) {
-        if (session.user) (session.user as { id?: string }).id = token.staffId as string;
+        if (session.user) {
+          (session.user as { id?: string }).id = token.staffId as string;
+          if (typeof token.sid === "string") (session.user as { sid?: string }).sid = token.sid;
+        }
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endStaffSession(await domain(), token.sid);
       },
     },
   };

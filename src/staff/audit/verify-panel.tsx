@@ -43,7 +43,18 @@ export function VerifyPanel() {
       )}
       {state?.ok && state.data.head && (
         <p style={{ margin: 0, overflowWrap: "anywhere" }}>
-          {t("head")} <code data-testid="audit-head">{state.data.head}</code>
+          {state.data.headId !== null ? t("headWithId", { id: state.data.headId }) : t("head")}{" "}
+          <code data-testid="audit-head">{state.data.head}</code>
+        </p>
+      )}
+      {state?.ok && state.data.checkpoint && (
+        <p style={{ margin: 0, overflowWrap: "anywhere" }} data-testid="audit-checkpoint">
+          {t("checkpoint", {
+            date: state.data.checkpoint.at.slice(0, 10),
+            pruned: state.data.checkpoint.pruned,
+            id: state.data.checkpoint.lastEventId,
+            hash: state.data.checkpoint.lastHash,
+          })}
         </p>
       )}
     </section>
