@@ -22,6 +22,21 @@ const schema = z.object({
     .refine((v) => v === undefined || /^(mqtts?|wss?|tcp|ssl):\/\/[^\s/]+/.test(v), {
       message: "PORTIER_MQTT_URL must look like mqtt://host:1883 (or mqtts://, ws://, wss://)",
     }),
+  /** Redis for several Portier processes (unset: one process, everything in-process). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^rediss?:\/\/\S+/.test(v), {
+      message: "REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)",
+    }),
+  /** Prefix of Portier's Redis channels, so several installations can share one Redis. */
+  PORTIER_REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "PORTIER_REDIS_PREFIX: letters, digits and : _ . - only (at most 64)")
+    .default("portier:"),
 });
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -40,6 +55,10 @@ export interface Config {
   testClock: boolean;
   /** The hardware buttons' MQTT broker, or null: no listener is started. */
   mqttUrl: string | null;
+  /** Redis of a multi-process installation, or null: one process, in-process events and realtime. */
+  redisUrl: string | null;
+  /** Prefix of the Redis channels (socket.io adapter and domain events). */
+  redisPrefix: string;
 }
 
 const KNOWN_BAD = new Set(["changeme", "secret", "portier", "development"]);
@@ -88,6 +107,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hmacKey: derive(master, "hmac"),
     testClock: e.PORTIER_TEST_CLOCK === "1",
     mqttUrl: e.PORTIER_MQTT_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.PORTIER_REDIS_PREFIX,
   };
 }
 

@@ -27,7 +27,7 @@ export function startDoorDrivers(ctx: DomainContext, options: { mqttUrl: string 
     await driver.command(door, c.command === "release" ? { type: "release", seconds: c.seconds } : { type: "lock" });
   });
   // A door added or changed on the configuration screen: the MQTT driver subscribes to its topics.
-  const offChanged = ctx.events.on("door.state_changed", () => void mqtt?.sync());
+  const offChanged = ctx.events.onEveryProcess("door.state_changed", () => void mqtt?.sync());
   return {
     mqtt,
     async stop() {
