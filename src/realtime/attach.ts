@@ -56,9 +56,11 @@ export function attachRealtime(httpServer: HttpServer, ctx: DomainContext, sessi
           });
       });
       socket.on("disconnect", () => {
-        void stillConnected(io, actor.id).then((others) => {
-          if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
-        });
+        void stillConnected(io, actor.id)
+          .then((others) => {
+            if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
+          })
+          .catch(logError); // several processes: asking the others can time out
       });
     } else {
       socket.on("device.heartbeat", (ack) => ack?.({ ok: false }));

@@ -9,6 +9,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { ManualClock } from "@/src/domain/clock";
 import type { Db, DomainContext } from "@/src/domain/db";
+import { isPostgresClient } from "@/src/domain/db-provider";
 import { EventBus } from "@/src/domain/events/event-bus";
 import { createPrismaClient, tuneSqlite } from "@/src/server/db";
 import { deployMigrations } from "@/src/server/migrations";
@@ -96,7 +97,7 @@ export async function testContext(start: Date | string = T0): Promise<TestContex
 /** The names of the application's tables (and _prisma_migrations), on either database. */
 export async function tableNames(db: Db): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ name: string }[]>(
-    TEST_PROVIDER === "postgresql"
+    isPostgresClient(db)
       ? "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()"
       : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
   );
@@ -106,7 +107,7 @@ export async function tableNames(db: Db): Promise<string[]> {
 /** Deletes every row of every table (not the migration history), so the next test starts empty. */
 export async function resetDb(db?: Db): Promise<void> {
   const d = db ?? (await testDb());
-  if (TEST_PROVIDER === "postgresql") {
+  if (isPostgresClient(d)) {
     const rows = await d.$queryRawUnsafe<{ tablename: string }[]>(
       "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'",
     );

@@ -133,8 +133,18 @@ describe.skipIf(skip)("several processes over Redis", () => {
       node.ctx.events.onEveryProcess("device.registered", (p) => void seen.push(`${name} every ${p.deviceId}`));
       node.ctx.events.on("device.registered", (p) => void seen.push(`${name} on ${p.deviceId}`));
     }
-    a.ctx.events.publish("device.registered", { deviceId: "d1", locationId: site.locationId });
-    b.ctx.events.publish("device.registered", { deviceId: "d2", locationId: site.locationId });
+    a.ctx.events.publish("device.registered", {
+      deviceId: "d1",
+      locationId: site.locationId,
+      kind: "KIOSK",
+      name: "K1",
+    });
+    b.ctx.events.publish("device.registered", {
+      deviceId: "d2",
+      locationId: site.locationId,
+      kind: "KIOSK",
+      name: "K2",
+    });
     await waitFor(() => seen.length >= 6, "both events in both processes");
     await sleep(200); // nothing more arrives (no echo of a process's own message)
     expect(seen.sort()).toEqual(["A every d1", "A every d2", "A on d1", "B every d1", "B every d2", "B on d2"]);

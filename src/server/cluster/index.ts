@@ -49,6 +49,15 @@ export async function startCluster(
   };
   for (const c of [pub, adapterSub, eventSub]) watch(c);
 
+  // The adapter does not handle a failed publish (Redis gone, or closed at shutdown): its promise
+  // would be an unhandled rejection, which ends a Node process. Log it instead; the health check
+  // reports the lost link, and the pagers' reconnection delivers the open alarms again.
+  const publish = pub.publish.bind(pub) as (channel: string, message: string | Buffer) => Promise<number>;
+  (pub as unknown as { publish: typeof publish }).publish = (channel, message) => {
+    const sent = publish(channel, message);
+    sent.catch((err: unknown) => console.error("[cluster] redis publish failed:", (err as Error)?.message ?? err));
+    return sent;
+  };
   io.adapter(createAdapter(pub, adapterSub, { key: `${options.prefix}socket.io` }));
   const events = await connectRedisEvents(ctx.events, pub, eventSub, options.prefix);
 
