@@ -2,6 +2,14 @@ import type { DomainEvent, DomainEventName, DomainEvents } from "@/src/domain/ev
 
 type Handler<K extends DomainEventName> = (payload: DomainEvents[K]) => void | Promise<void>;
 type AnyHandler = (event: DomainEvent) => void | Promise<void>;
+/** Where an event came from, for an every-process handler: this process, or another one (over the transport). */
+export interface EventOrigin {
+  remote: boolean;
+}
+type EveryProcessHandler<K extends DomainEventName> = (
+  payload: DomainEvents[K],
+  origin: EventOrigin,
+) => void | Promise<void>;
 
 /**
  * Carries published events to the other Portier processes (src/server/cluster/redis-events.ts).
@@ -26,7 +34,7 @@ export interface EventTransport {
 export class EventBus {
   private handlers = new Map<DomainEventName, Set<Handler<DomainEventName>>>();
   private all = new Set<AnyHandler>();
-  private everyProcess = new Map<DomainEventName, Set<Handler<DomainEventName>>>();
+  private everyProcess = new Map<DomainEventName, Set<EveryProcessHandler<DomainEventName>>>();
   private transport: EventTransport | null = null;
 
   constructor(private readonly onError: (err: unknown, event: DomainEvent) => void = defaultOnError) {}
@@ -47,14 +55,14 @@ export class EventBus {
   }
 
   /** A handler that runs in every process for this event (see the class comment). */
-  onEveryProcess<K extends DomainEventName>(name: K, handler: Handler<K>): () => void {
+  onEveryProcess<K extends DomainEventName>(name: K, handler: EveryProcessHandler<K>): () => void {
     let set = this.everyProcess.get(name);
     if (!set) {
       set = new Set();
       this.everyProcess.set(name, set);
     }
-    set.add(handler as Handler<DomainEventName>);
-    return () => set.delete(handler as Handler<DomainEventName>);
+    set.add(handler as EveryProcessHandler<DomainEventName>);
+    return () => set.delete(handler as EveryProcessHandler<DomainEventName>);
   }
 
   /** Connects the bus to the other processes (null: in-process only again). */
@@ -66,14 +74,14 @@ export class EventBus {
   receiveRemote(event: DomainEvent): void {
     const handlers = this.everyProcess.get(event.name);
     if (!handlers) return;
-    for (const h of handlers) this.run(event, () => h(event.payload));
+    for (const h of handlers) this.run(event, () => h(event.payload, REMOTE));
   }
 
   publish<K extends DomainEventName>(name: K, payload: DomainEvents[K]): void {
     const event = { name, payload } as DomainEvent;
     for (const h of this.handlers.get(name) ?? []) this.run(event, () => h(payload));
     for (const h of this.all) this.run(event, () => h(event));
-    for (const h of this.everyProcess.get(name) ?? []) this.run(event, () => h(payload));
+    for (const h of this.everyProcess.get(name) ?? []) this.run(event, () => h(payload, LOCAL));
     if (this.transport) {
       try {
         this.transport.send(event);
@@ -94,6 +102,9 @@ export class EventBus {
     }
   }
 }
+
+const LOCAL: EventOrigin = Object.freeze({ remote: false });
+const REMOTE: EventOrigin = Object.freeze({ remote: true });
 
 function defaultOnError(err: unknown, event: DomainEvent) {
   console.error(`[events] subscriber of ${event.name} failed:`, err);
