@@ -216,8 +216,10 @@ async function presses(
     }
     let stored = 0;
     await until(
-      async () =>
-        (stored = await ctx.db.alarmPage.count({ where: { alarmId, deliveredAt: { not: null } } })) === PAGERS,
+      async () => {
+        stored = await ctx.db.alarmPage.count({ where: { alarmId, deliveredAt: { not: null } } });
+        return stored === PAGERS;
+      },
       30_000,
       `the receipts (${PAGERS})`,
     ).catch((err) => {

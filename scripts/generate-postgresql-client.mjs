@@ -11,7 +11,9 @@ const swapped = schema
   .replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"sqlite"/, '$1"postgresql"')
   .replace(/(generator\s+client\s*\{[^}]*output\s*=\s*)"[^"]*"/, '$1"./prisma-postgresql"');
 if (!swapped.includes('"postgresql"') || !swapped.includes('"./prisma-postgresql"')) {
-  throw new Error("prisma/schema.prisma: could not derive the PostgreSQL schema (datasource or generator block changed?)");
+  throw new Error(
+    "prisma/schema.prisma: could not derive the PostgreSQL schema (datasource or generator block changed?)",
+  );
 }
 const dir = path.join(root, "src/generated");
 fs.mkdirSync(dir, { recursive: true });

@@ -18,7 +18,10 @@ function sqliteFile(url: string): string {
 
 /** A file name for a backup made at `at`: portier-2026-11-29T10-15-00Z.db. */
 export function backupFileName(at: Date): string {
-  return `portier-${at.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/:/g, "-")}.db`;
+  return `portier-${at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/:/g, "-")}.db`;
 }
 
 /** Whether an SQLite file is intact (PRAGMA integrity_check) and has Portier's migration table. */
