@@ -3,7 +3,8 @@
 // domain events over Redis pub/sub, a unique key prefix per test). Proves: an event reaches every
 // process's every-process subscribers once (the publisher's too, once), `on` subscribers only in
 // the publisher; a room tablet on A raises an alarm that reaches pagers on B with receipts and the
-// 2 s resend; a response on B reaches the tablet on A; the resend keeps going on B after A is gone.
+// 2 s resend; a response on B reaches the tablet on A; a pager connecting to B later gets the open
+// alarm; the resend keeps going on B after A is gone.
 import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -186,6 +187,20 @@ describe.skipIf(skip)("several processes over Redis", () => {
       () => tabletUpdates.some((v) => v.responders.some((r) => r.staffId === p2.id && r.response === "COMING")),
       "the response on B at the tablet on A",
     );
+  });
+
+  it("a pager that (re)connects to B after the alarm was raised on A gets it, and alarm.sync on B lists it", async () => {
+    const [p1] = site.team;
+    await makePresent(ctx.db, ctx.clock.now(), p1.id);
+    const tablet = await connect(a, `${DEVICE_COOKIE}=${TABLET_CREDENTIAL}`);
+    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
+    const alarmId = raised.alarm?.id as string;
+    await openAlarm(a.ctx, alarmId); // nobody connected yet
+    const late = await pager(b, p1.id, () => true);
+    await waitFor(() => late.received.some((r) => r.alarm.id === alarmId), "the open alarm at the pager on B");
+    const synced = await late.socket.emitWithAck("alarm.sync");
+    expect(synced).toMatchObject({ ok: true, alarms: [expect.objectContaining({ id: alarmId, status: "OPEN" })] });
+    await waitFor(async () => (await pageRow(alarmId, p1.id)).deliveredAt, "the receipt, recorded by B");
   });
 
   it("a page's resend loop lives with the pager's process: it goes on after the raising process is gone", async () => {
