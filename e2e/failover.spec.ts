@@ -22,7 +22,7 @@ import { newClusterSecret, type PortierProcess, startPortier, stopPortier } from
 
 const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "prisma");
 /** The location's first escalation step (all present staff), in seconds after the alarm opens. */
-const ESCALATE_AFTER_S = 12;
+const ESCALATE_AFTER_S = 15;
 
 const skip = await skipWithout(["postgresql", "redis"], "failover (two processes on PostgreSQL and Redis)");
 
