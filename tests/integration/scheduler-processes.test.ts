@@ -2,7 +2,8 @@
 // pool and event bus (two Portier processes), on one fresh PostgreSQL database of their own.
 // Proves: every due job runs exactly once while both loops run and share the work; a job whose row
 // another worker holds locked is skipped, not waited for (SELECT … FOR UPDATE SKIP LOCKED); an
-// alarm's escalation scheduled by process A fires on time from process B after A is gone.
+// alarm's escalation scheduled by process A fires on time from process B after A is gone; presses
+// in one room at the same instant on both make one alarm.
 // Skipped only where no PostgreSQL server answers (never in CI).
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -123,6 +124,26 @@ describe.skipIf(skip)("the scheduler with two processes on PostgreSQL", () => {
     }
     await runDueJobs(b, handlers("B"), "process-B");
     expect(runs.map((r) => r.n)).toEqual(["free", "held"]);
+  });
+
+  it("two presses in one room at the same instant on two processes make one alarm (the second joins)", async () => {
+    await resetDbOn(a);
+    const site = await makeAlarmSite(a.db, clock.now());
+    await makePresent(a.db, clock.now(), site.team[0].id);
+    const press = (ctx: DomainContext) =>
+      raiseAlarm(ctx, site.tablet, {
+        locationId: site.locationId,
+        roomId: site.tablet.roomId,
+        level: "EMERGENCY",
+        source: "ROOM_TABLET",
+        deviceId: site.tablet.id,
+      });
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all([press(a), press(b), press(a), press(b)]);
+      expect(new Set(results.map((r) => r.alarm.id)).size).toBe(1);
+      expect(results.filter((r) => !r.joined)).toHaveLength(1);
+      await a.db.alarm.updateMany({ data: { status: "CANCELLED" } });
+    }
   });
 
   // Last: process A's connection is closed here (the process is gone).
