@@ -33,9 +33,9 @@ import { deployMigrations } from "../src/server/migrations";
 import { type BenchResult, fmt, loadAverage, percentile, ratio, table } from "./lib";
 import { makeBenchSite } from "./support/checkin-site";
 
-// BENCH_SCALE_PAGERS / BENCH_SCALE_PRESSES: a smaller run while working on it (the report says which).
+// BENCH_SCALE_PAGERS / BENCH_SCALE_PRESSES / BENCH_SCALE_WARMUP: a smaller run (the section says which).
 const PAGERS = Number(process.env.BENCH_SCALE_PAGERS) || 1000;
-const WARMUP = 5;
+const WARMUP = Number(process.env.BENCH_SCALE_WARMUP) || 5;
 const PRESSES = Number(process.env.BENCH_SCALE_PRESSES) || 40;
 const TARGET_P99_MS = 100;
 const KIOSKS = 20;
@@ -220,7 +220,7 @@ async function presses(
         stored = await ctx.db.alarmPage.count({ where: { alarmId, deliveredAt: { not: null } } });
         return stored === PAGERS;
       },
-      30_000,
+      180_000,
       `the receipts (${PAGERS})`,
     ).catch((err) => {
       throw new Error(`${err instanceof Error ? err.message : err}: ${stored} stored`);
