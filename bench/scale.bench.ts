@@ -245,23 +245,32 @@ async function alarmFanOut() {
       const secret = randomBytes(32).toString("base64url");
       const env = { BENCH_DATABASE_URL: url, BENCH_HMAC_KEY: ctx.hmacKey, BENCH_SESSION_SECRET: secret };
 
-      console.log("  one process, 1,000 pagers");
-      const single = await startNode(env);
-      const p1 = await connectPagers(ids, [single.port], secret);
-      const one = await presses(ctx, single, button, p1);
-      p1.close();
-      await single.stop();
+      const nodes: Node[] = [];
+      try {
+        console.log(`  one process, ${PAGERS} pagers`);
+        const single = await startNode(env);
+        nodes.push(single);
+        const p1 = await connectPagers(ids, [single.port], secret);
+        const one = await presses(ctx, single, button, p1);
+        p1.close();
+        await single.stop();
 
-      console.log("  two processes (Redis), 500 pagers each, press on A");
-      const prefix = `portier-bench:${randomBytes(4).toString("hex")}:`;
-      const a = await startNode({ ...env, REDIS_URL, BENCH_REDIS_PREFIX: prefix });
-      const b = await startNode({ ...env, REDIS_URL, BENCH_REDIS_PREFIX: prefix });
-      const p2 = await connectPagers(ids, [a.port, b.port], secret);
-      const two = await presses(ctx, a, button, p2, b);
-      p2.close();
-      await a.stop();
-      await b.stop();
-      return { one, two };
+        console.log(`  two processes (Redis), ${PAGERS / 2} pagers each, press on A`);
+        const prefix = `portier-bench:${randomBytes(4).toString("hex")}:`;
+        const a = await startNode({ ...env, REDIS_URL, BENCH_REDIS_PREFIX: prefix });
+        nodes.push(a);
+        const b = await startNode({ ...env, REDIS_URL, BENCH_REDIS_PREFIX: prefix });
+        nodes.push(b);
+        const p2 = await connectPagers(ids, [a.port, b.port], secret);
+        const two = await presses(ctx, a, button, p2, b);
+        p2.close();
+        await a.stop();
+        await b.stop();
+        return { one, two };
+      } finally {
+        // A failed run must not leave its server processes behind.
+        for (const n of nodes) if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill("SIGKILL");
+      }
     } finally {
       await ctx.db.$disconnect();
     }
