@@ -10,6 +10,7 @@ import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
 import { attachRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
+import { type Cluster, startCluster } from "@/src/server/cluster";
 import { config, demoSecretWarning, productionSecretProblem } from "@/src/server/config";
 import { startDoorDrivers } from "@/src/server/door-drivers";
 import { jobHandlers } from "@/src/server/job-handlers";
@@ -46,6 +47,12 @@ async function main() {
   const io = attachRealtime(httpServer, ctx, cfg.sessionSecret, { staffIdleMs: cfg.staffIdleMs });
   const rt = runtime();
   rt.realtime = { connectedSockets: () => io.engine.clientsCount };
+  // Several processes (REDIS_URL): socket.io's Redis adapter and domain events over Redis (src/server/cluster).
+  let cluster: Cluster | null = null;
+  if (cfg.redisUrl) {
+    cluster = await startCluster(ctx, io, { url: cfg.redisUrl, prefix: cfg.redisPrefix });
+    rt.cluster = { status: cluster.status };
+  }
   // Every location's end-of-day sign-out is scheduled, also on a fresh or restored database.
   await ensureEndOfDayJobs(ctx).catch((err) => console.error("[presence] scheduling end-of-day jobs failed:", err));
   // Retention is enforced by a daily job per location (src/domain/privacy/retention.ts).
@@ -88,6 +95,7 @@ async function main() {
     await buttons?.stop();
     await doors.stop();
     io.close(); // closes every socket.io connection
+    await cluster?.stop();
     httpServer.closeAllConnections();
     await ctx.db.$disconnect();
     process.exit(0);

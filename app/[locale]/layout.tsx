@@ -28,7 +28,8 @@ export default async function LocaleLayout({
   await headers();
   const messages = await getMessages();
   return (
-    <html lang={locale}>
+    // PORTIER_REALTIME_URLS: the realtime addresses a page's socket rotates through (docs/operations.md).
+    <html lang={locale} data-portier-realtime={process.env.PORTIER_REALTIME_URLS || undefined}>
       <body>
         <NextIntlClientProvider locale={locale} messages={messages}>
           {children}

@@ -36,10 +36,11 @@ export interface BenchSite {
   close(): Promise<void>;
 }
 
-export async function makeBenchSite(kiosks: number): Promise<BenchSite> {
+/** `databaseUrl`: an empty, existing PostgreSQL database instead of the temp SQLite file (bench/scale.bench.ts). */
+export async function makeBenchSite(kiosks: number, databaseUrl?: string): Promise<BenchSite> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portier-bench-checkin-"));
   const dbFile = path.join(dir, "portier.db");
-  const url = `file:${dbFile}`;
+  const url = databaseUrl ?? `file:${dbFile}`;
   const g = globalThis as G;
   const previousRuntime = g[RUNTIME_KEY];
   let db: ReturnType<typeof createPrismaClient> | null = null;

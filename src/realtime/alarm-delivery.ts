@@ -4,8 +4,10 @@
 // the socket is gone or the alarm is no longer open. A staff socket that (re)connects gets every
 // open alarm it is paged for the same way. The requests of tablets and pagers (raise, cancel,
 // seen, respond, close, tablet status) are answered here with `{ ok, alarm?, code? }`.
-// Sockets are addressed by id (io.to(socket.id)) and found with fetchSockets, so this also works
-// through a cross-process adapter.
+// Several processes (REDIS_URL): every process pages, resends to and updates its OWN sockets
+// (io.local), driven by the alarm events it receives in every process (EventBus.onEveryProcess).
+// So a page's 2 s resend loop lives where the pager's socket is, and survives the loss of the
+// process that raised the alarm; acknowledgements never cross processes.
 import type { Actor } from "@/src/domain/access/actor";
 import { can } from "@/src/domain/access/permissions";
 import { type SocketEventName, socketMaySend } from "@/src/domain/access/socket-events";
@@ -65,7 +67,7 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
       if (loops.get(key) === entry) loops.delete(key);
     };
     const send = (view: AlarmView, resend: boolean) =>
-      io
+      io.local
         .to(socketId)
         .timeout(RESEND_AFTER_MS)
         .emit("alarm.paged", pageFor(view, actor.id), (_err, responses) => {
@@ -79,7 +81,7 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
           if (!resend || acked) return;
           // No acknowledgement in time: send again while the socket is here and the alarm open.
           void (async () => {
-            const [socket] = await io.in(socketId).fetchSockets();
+            const [socket] = await io.local.in(socketId).fetchSockets();
             const current = socket ? await loadAlarmView(ctx.db, view.id) : null;
             if (acked || !socket || !current || current.status !== "OPEN") return stop();
             send(current, true);
@@ -96,7 +98,7 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
   const page = async (alarm: AlarmView, staffIds: string[]) => {
     if (!staffIds.length) return;
     const paged = new Set(staffIds);
-    const sockets = await io.in(staffIds.map(rooms.staff)).fetchSockets();
+    const sockets = await io.local.in(staffIds.map(rooms.staff)).fetchSockets();
     for (const s of sockets) {
       const actor = s.data.actor;
       if (actor?.type === "STAFF" && paged.has(actor.id)) deliver(s, actor, alarm);
@@ -114,7 +116,7 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
       if (view.roomId) targets.push(rooms.roomTablets(view.roomId));
       targets.push(rooms.locationDesk(view.locationId), ...view.responders.map((r) => rooms.staff(r.staffId)));
     }
-    if (targets.length) io.to(targets).emit("alarm.updated", view);
+    if (targets.length) io.local.to(targets).emit("alarm.updated", view);
   };
   const updated = (view: AlarmView) => {
     const open = windows.get(view.id);
@@ -142,12 +144,16 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
     setTimeout(close, UPDATE_COALESCE_MS).unref?.();
   };
 
-  ctx.events.on("alarm.pending", (p) => void io.to(rooms.device(p.deviceId)).emit("alarm.pending", p.alarm));
-  ctx.events.on("alarm.paged", (p) => page(p.alarm, p.staffIds));
-  ctx.events.on("alarm.updated", (view) => updated(view));
-  ctx.events.on(
+  // In every process, to its own sockets (see the top of this file).
+  ctx.events.onEveryProcess(
+    "alarm.pending",
+    (p) => void io.local.to(rooms.device(p.deviceId)).emit("alarm.pending", p.alarm),
+  );
+  ctx.events.onEveryProcess("alarm.paged", (p) => page(p.alarm, p.staffIds));
+  ctx.events.onEveryProcess("alarm.updated", (view) => updated(view));
+  ctx.events.onEveryProcess(
     "alarm.escalated",
-    (p) => void io.to(rooms.locationDesk(p.alarm.locationId)).emit("alarm.escalated", p),
+    (p) => void io.local.to(rooms.locationDesk(p.alarm.locationId)).emit("alarm.escalated", p),
   );
 
   return { deliver, inFlight: () => loops.size };

@@ -77,9 +77,11 @@ export function attachRealtime(
     if (actor.type === "DEVICE" && heartbeats) {
       await markDevicePresence(ctx, actor.id, "connected").catch(logError);
       socket.on("disconnect", () => {
-        void stillConnected(io, actor.id).then((others) => {
-          if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
-        });
+        void stillConnected(io, actor.id)
+          .then((others) => {
+            if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
+          })
+          .catch(logError); // several processes: asking the others can time out
       });
     }
   });

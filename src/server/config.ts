@@ -46,6 +46,21 @@ const schema = z.object({
     .refine((v) => v === undefined || /^(mqtts?|wss?|tcp|ssl):\/\/[^\s/]+/.test(v), {
       message: "PORTIER_MQTT_URL must look like mqtt://host:1883 (or mqtts://, ws://, wss://)",
     }),
+  /** Redis for several Portier processes (unset: one process, everything in-process). */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^rediss?:\/\/\S+/.test(v), {
+      message: "REDIS_URL must look like redis://host:6379 (or rediss:// for TLS)",
+    }),
+  /** Prefix of Portier's Redis channels, so several installations can share one Redis. */
+  PORTIER_REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_.-]{1,64}$/, "PORTIER_REDIS_PREFIX: letters, digits and : _ . - only (at most 64)")
+    .default("portier:"),
 });
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -76,6 +91,10 @@ export interface Config {
   auditRetentionDays: number;
   /** A staff session without activity for this long ends (src/domain/staff/staff-sessions.ts). */
   staffIdleMs: number;
+  /** Redis of a multi-process installation, or null: one process, in-process events and realtime. */
+  redisUrl: string | null;
+  /** Prefix of the Redis channels (socket.io adapter and domain events). */
+  redisPrefix: string;
 }
 
 /** Values people copy from examples; refused everywhere. */
@@ -181,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.PORTIER_DEMO === "1",
     staffIdleMs: e.PORTIER_STAFF_IDLE_MINUTES * 60_000,
     auditRetentionDays: e.PORTIER_AUDIT_RETENTION_DAYS,
+    redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.PORTIER_REDIS_PREFIX,
   };
 }
 

@@ -38,7 +38,15 @@ export async function loadHealth() {
     console.error("[health] database check failed:", err instanceof Error ? err.message : err);
   }
   const realtime = rt.realtime ? "ok" : "down";
-  const ok = database === "ok" && realtime === "ok" && Array.isArray(pending) && pending.length === 0;
+  // Several processes: without Redis this process's pagers miss what the others publish, so a
+  // lost Redis link takes the process out of a load balancer's rotation.
+  const cluster = rt.cluster?.status() ?? null;
+  const ok =
+    database === "ok" &&
+    realtime === "ok" &&
+    cluster?.state !== "disconnected" &&
+    Array.isArray(pending) &&
+    pending.length === 0;
   return {
     status: ok ? ("ok" as const) : ("degraded" as const),
     version: pkg.version,
@@ -48,6 +56,8 @@ export async function loadHealth() {
     // The hardware buttons' MQTT link. Reported, but not part of `status`: a broker outage is shown
     // on the desk and must not make a load balancer take Portier itself out of service.
     buttons: { mqtt: rt.buttonLink?.status() ?? { state: "off" as const } },
+    // Redis of several processes (absent: one process, in-process realtime).
+    cluster: cluster ?? { state: "off" as const },
     time: rt.ctx.clock.now().toISOString(),
   };
 }

@@ -169,7 +169,8 @@ export function startMqttButtons(ctx: DomainContext, options: MqttButtonsOptions
     log.info(`button ${button.id} (${topic}) ${joined ? "joined" : "raised"} alarm ${alarm.id}`);
   }
 
-  const offChanged = ctx.events.on("alarm_button.changed", () => void sync());
+  // Every process re-reads its subscriptions when a button changes, wherever it was changed.
+  const offChanged = ctx.events.onEveryProcess("alarm_button.changed", () => void sync());
   const resync = setInterval(() => void sync(), options.resyncMs ?? 60_000);
   resync.unref();
 

@@ -17,6 +17,16 @@ export interface Runtime {
   tickScheduler: (() => Promise<void>) | null;
   /** The hardware buttons' MQTT link (set by server.ts when PORTIER_MQTT_URL is set). */
   buttonLink?: { status(): ButtonLinkStatus } | null;
+  /** Redis of a multi-process installation (set by server.ts when REDIS_URL is set). */
+  cluster?: { status(): ClusterLinkStatus } | null;
+}
+
+/** The Redis link of several processes (src/server/cluster), as the health check reports it. */
+export interface ClusterLinkStatus {
+  state: "connected" | "disconnected";
+  since: string;
+  prefix: string;
+  events: { received: number; sent: number; dropped: number };
 }
 
 /** The MQTT listener of the hardware buttons (src/server/mqtt-buttons.ts), as the health check and the desk see it. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import { vi } from "vitest";
 import type { Actor } from "@/src/domain/access/actor";
 import type { DeviceKind } from "@/src/generated/prisma/enums";
-import { resetDb, type TestContext, testContext, testDbUrl } from "@/tests/helpers/test-db";
+import { resetDb, type TestContext, tableNames, testContext, testDbUrl } from "@/tests/helpers/test-db";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -147,11 +147,8 @@ export function leaveRuntime() {
 
 /** Row counts of every table, except those a refused request may still write (audit, throttling). */
 export async function rowCounts(ctx: TestContext): Promise<Record<string, number>> {
-  const tables = await ctx.db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-  );
   const out: Record<string, number> = {};
-  for (const { name } of tables) {
+  for (const name of await tableNames(ctx.db)) {
     if (["AuditEvent", "LoginThrottle", "_prisma_migrations"].includes(name)) continue;
     const [row] = await ctx.db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS n FROM "${name}"`);
     out[name] = Number(row.n);

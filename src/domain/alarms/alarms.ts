@@ -240,6 +240,10 @@ export async function raiseAlarmInTx(
   const raisedBy = { source: input.source, deviceId: auth.deviceId, buttonId: auth.buttonId };
 
   if (input.roomId && !auth.test) {
+    // Lock the room's row first: two presses at the same instant (two processes, or a button and a
+    // tablet) then run one after the other and the second joins the first's alarm. SQLite runs one
+    // write transaction at a time anyway; PostgreSQL's read committed would let both raise one.
+    await tx.$executeRaw`UPDATE "Room" SET "id" = "id" WHERE "id" = ${input.roomId}`;
     const open = await tx.alarm.findFirst({
       where: { roomId: input.roomId, test: false, status: { in: ["PENDING", "OPEN"] } },
       orderBy: { raisedAt: "desc" },
@@ -427,49 +431,65 @@ export interface DeliveryReceipt {
 }
 
 /**
- * Many delivery receipts in one transaction (the realtime layer batches the acknowledgements of a
+ * Many delivery receipts in few transactions (the realtime layer batches the acknowledgements of a
  * page to 200 pagers, instead of 200 transactions each re-reading the alarm), then one
  * `alarm.updated` per alarm that changed. Same rules and audit as `recordReceipt(delivered)`;
  * each receipt keeps its own time. A receipt for someone not paged is skipped.
  */
 export async function recordDeliveries(ctx: DomainContext, receipts: DeliveryReceipt[]): Promise<void> {
   if (!receipts.length) return;
-  const changed = await ctx.db.$transaction(async (tx) => {
-    const out = new Set<string>();
-    const locations = new Map<string, string | null>();
-    for (const r of receipts) {
-      if (!can(r.actor, "alarms.respond")) continue;
-      const page = await tx.alarmPage.findUnique({
-        where: { alarmId_staffId: { alarmId: r.alarmId, staffId: r.actor.id } },
-      });
-      if (!page) continue;
-      if (!locations.has(r.alarmId)) {
-        const alarm = await tx.alarm.findUnique({ where: { id: r.alarmId }, select: { locationId: true } });
-        locations.set(r.alarmId, alarm?.locationId ?? null);
-      }
-      const first = page.deliveredAt
-        ? false
-        : (await tx.alarmPage.updateMany({ where: { id: page.id, deliveredAt: null }, data: { deliveredAt: r.at } }))
-            .count === 1;
-      if (first) out.add(r.alarmId);
-      if (!first && !r.device) continue;
-      await recordAudit(tx, r.actor, {
-        action: "alarm.delivered",
-        subjectType: "Alarm",
-        subjectId: r.alarmId,
-        locationId: locations.get(r.alarmId) ?? null,
-        data: {
-          staffId: page.staffId,
-          afterMs: r.at.getTime() - page.pagedAt.getTime(),
-          first,
-          ...(r.device ? { device: r.device } : {}),
-        },
-        at: r.at,
-      });
-    }
-    return out;
-  });
+  const changed = new Set<string>();
+  // At most DELIVERIES_PER_TRANSACTION receipts per transaction: 1,000 acknowledgements at once on
+  // PostgreSQL under load outlasted Prisma's 5 s transaction limit and were lost (bench/scale.bench.ts).
+  for (let i = 0; i < receipts.length; i += DELIVERIES_PER_TRANSACTION) {
+    const chunk = receipts.slice(i, i + DELIVERIES_PER_TRANSACTION);
+    for (const alarmId of await recordDeliveryChunk(ctx, chunk)) changed.add(alarmId);
+  }
   for (const alarmId of changed) await publishEffects(ctx, { alarmId, updated: true });
+}
+
+/** Receipts written per transaction by recordDeliveries. */
+export const DELIVERIES_PER_TRANSACTION = 100;
+
+async function recordDeliveryChunk(ctx: DomainContext, receipts: DeliveryReceipt[]): Promise<Set<string>> {
+  return ctx.db.$transaction(
+    async (tx) => {
+      const out = new Set<string>();
+      const locations = new Map<string, string | null>();
+      for (const r of receipts) {
+        if (!can(r.actor, "alarms.respond")) continue;
+        const page = await tx.alarmPage.findUnique({
+          where: { alarmId_staffId: { alarmId: r.alarmId, staffId: r.actor.id } },
+        });
+        if (!page) continue;
+        if (!locations.has(r.alarmId)) {
+          const alarm = await tx.alarm.findUnique({ where: { id: r.alarmId }, select: { locationId: true } });
+          locations.set(r.alarmId, alarm?.locationId ?? null);
+        }
+        const first = page.deliveredAt
+          ? false
+          : (await tx.alarmPage.updateMany({ where: { id: page.id, deliveredAt: null }, data: { deliveredAt: r.at } }))
+              .count === 1;
+        if (first) out.add(r.alarmId);
+        if (!first && !r.device) continue;
+        await recordAudit(tx, r.actor, {
+          action: "alarm.delivered",
+          subjectType: "Alarm",
+          subjectId: r.alarmId,
+          locationId: locations.get(r.alarmId) ?? null,
+          data: {
+            staffId: page.staffId,
+            afterMs: r.at.getTime() - page.pagedAt.getTime(),
+            first,
+            ...(r.device ? { device: r.device } : {}),
+          },
+          at: r.at,
+        });
+      }
+      return out;
+    },
+    { timeout: 30_000 },
+  );
 }
 
 /** The device that acknowledged a page (its socket and browser), for the per-device proof. */

@@ -23,12 +23,14 @@
 //
 // The searched document number is hashed at once (HMAC, as the kiosk does) and never stored,
 // logged or written to the audit trail.
+
 import type { Actor } from "@/src/domain/access/actor";
 import { requirePermission } from "@/src/domain/access/permissions";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import { nameKey } from "@/src/domain/bans/ban-match";
 import { hmac } from "@/src/domain/crypto";
 import type { DomainContext, Tx } from "@/src/domain/db";
+import { containsText } from "@/src/domain/db-provider";
 import { AppError } from "@/src/domain/errors";
 import { documentHashKey } from "@/src/domain/visits/mrz";
 import { parsePass } from "@/src/domain/visits/scan-classify";
@@ -75,7 +77,9 @@ export async function findSubjects(ctx: DomainContext, actorIn: Actor | null, se
     const words = search.query.trim().split(/\s+/).filter(Boolean).slice(0, 4);
     const rows = words.length
       ? await ctx.db.staffMember.findMany({
-          where: { AND: words.map((w) => ({ OR: [{ name: { contains: w } }, { email: { contains: w } }] })) },
+          where: {
+            AND: words.map((w) => ({ OR: [{ name: containsText(ctx.db, w) }, { email: containsText(ctx.db, w) }] })),
+          },
           select: { id: true, name: true, email: true, active: true },
           orderBy: { name: "asc" },
           take: SEARCH_LIMIT,
@@ -94,7 +98,9 @@ export async function findSubjects(ctx: DomainContext, actorIn: Actor | null, se
       where = words.length
         ? {
             AND: [
-              ...words.map((w) => ({ OR: [{ firstName: { contains: w } }, { lastName: { contains: w } }] })),
+              ...words.map((w) => ({
+                OR: [{ firstName: containsText(ctx.db, w) }, { lastName: containsText(ctx.db, w) }],
+              })),
               ...(search.dateOfBirth ? [{ dateOfBirth: search.dateOfBirth }] : []),
             ],
           }

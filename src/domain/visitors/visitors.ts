@@ -5,10 +5,12 @@
 // A visitor has no location of their own. A staff member finds those who visited, or have an
 // appointment at, one of their locations — plus people with neither yet (a pass issued at the desk
 // before a first visit) — so a receptionist at one office cannot browse another's clients.
+
 import type { Actor } from "@/src/domain/access/actor";
 import { can, requirePermission } from "@/src/domain/access/permissions";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { DomainContext } from "@/src/domain/db";
+import { containsText } from "@/src/domain/db-provider";
 import { AppError } from "@/src/domain/errors";
 import { newPassId } from "@/src/domain/visits/scan-classify";
 import type { Prisma } from "@/src/generated/prisma/client";
@@ -56,7 +58,9 @@ export async function searchVisitors(
     where: {
       AND: [
         visibleTo(actor),
-        ...words.map((w) => ({ OR: [{ firstName: { contains: w } }, { lastName: { contains: w } }] })),
+        ...words.map((w) => ({
+          OR: [{ firstName: containsText(ctx.db, w) }, { lastName: containsText(ctx.db, w) }],
+        })),
       ],
     },
     select: { id: true, firstName: true, lastName: true, passId: true },

@@ -129,6 +129,10 @@ async function findOrCreateVisitor(tx: Tx, input: NewVisit, now: Date) {
   // A new visitor's id was drawn at random when the kiosk identified them: nothing to look up. (The
   // same check-in sent twice meets the first one's row: see createVisit's catch.)
   if (!input.newVisitor) {
+    // Lock the visitor's row first: two scans or taps at once then run one after the other, and the
+    // second finds the first one's visit. (SQLite runs one write transaction at a time anyway; on
+    // PostgreSQL, READ COMMITTED would let both find no open visit and both write one.)
+    await tx.$executeRaw`UPDATE "Visitor" SET "id" = "id" WHERE "id" = ${input.visitorId}`;
     return { visitor: await tx.visitor.findUnique({ where: { id: input.visitorId }, select: NAME }), created: false };
   }
   const v = input.newVisitor;

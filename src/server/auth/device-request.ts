@@ -27,8 +27,9 @@ function watch(ctx: DomainContext) {
   const drop = ({ deviceId }: { deviceId: string }) => {
     for (const [key, entry] of cache) if (entry.device.id === deviceId) cache.delete(key);
   };
-  ctx.events.on("device.revoked", drop);
-  ctx.events.on("device.paired", drop);
+  // Every process keeps its own cache: drop the entry wherever the device was revoked or re-paired.
+  ctx.events.onEveryProcess("device.revoked", drop);
+  ctx.events.onEveryProcess("device.paired", drop);
 }
 
 async function deviceFor(ctx: DomainContext, credential: string): Promise<Device | null> {

@@ -1,0 +1,395 @@
+// Scale-out bench (issue 10, "Speed").
+//
+// (a) Alarm → the LAST of 1,000 pagers, one process vs two. Real child processes
+// (bench/support/scale-node.ts: Portier's attachRealtime on loopback, the real domain), one fresh
+// PostgreSQL database (the multi-process database), 1,000 signed-in staff each with a
+// socket.io-client pager in this (the parent) process that acknowledges every page as the real
+// pager does. A press is a hardware button's press (pressButton → raiseAlarm: alarm, 1,000
+// AlarmPage rows, audit, one transaction) sent to process A over IPC; the clock runs from just
+// before the IPC message until the 1,000th pager has the page. Baseline, same run: ONE process
+// (no Redis) with all 1,000 pagers. Then TWO processes with REDIS_URL (socket.io's Redis adapter,
+// domain events over Redis pub/sub), 500 pagers on each; the press goes to A, so B's 500 pages
+// travel through Redis. Each alarm is closed once its 1,000 receipts are stored.
+// Target: two processes, p99 <= 100 ms.
+//
+// (b) Check-ins per second, 20 kiosks at once (closed loop, no think time: the kiosk route handlers
+// identify + check-in, as bench/checkin.bench.ts does), on SQLite (WAL, synchronous=FULL) and on
+// PostgreSQL (the same schema and migrations, @prisma/adapter-pg, a pool of 10), same run.
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import pg from "pg";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { POST as checkInRoute } from "../app/api/kiosk/check-in/route";
+import { POST as identifyRoute } from "../app/api/kiosk/identify/route";
+import { systemActor } from "../src/domain/access/actor";
+import { closeAlarm } from "../src/domain/alarms/alarms";
+import { systemClock } from "../src/domain/clock";
+import type { DomainContext } from "../src/domain/db";
+import { EventBus } from "../src/domain/events/event-bus";
+import { createPrismaClient } from "../src/server/db";
+import { deployMigrations } from "../src/server/migrations";
+import { type BenchResult, fmt, loadAverage, percentile, ratio, table } from "./lib";
+import { makeBenchSite } from "./support/checkin-site";
+
+// BENCH_SCALE_PAGERS / BENCH_SCALE_PRESSES / BENCH_SCALE_WARMUP: a smaller run (the section says which).
+const PAGERS = Number(process.env.BENCH_SCALE_PAGERS) || 1000;
+const WARMUP = Number(process.env.BENCH_SCALE_WARMUP) || 5;
+const PRESSES = Number(process.env.BENCH_SCALE_PRESSES) || 40;
+const TARGET_P99_MS = 100;
+const KIOSKS = 20;
+const CHECKINS_PER_KIOSK = 15;
+const PRISMA_DIR = path.resolve(import.meta.dirname, "../prisma");
+const PG_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+const LOCATION = "bench-scale";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const stats = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.at(-1) ?? 0 };
+};
+async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+  const start = performance.now();
+  while (!(await check())) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+async function withPgDatabase<T>(name: string, fn: (url: string) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const u = new URL(PG_ADMIN_URL);
+  u.pathname = `/${name}`;
+  try {
+    return await fn(u.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** The alarm site: one location, a room with a hardware button, PAGERS staff signed in. */
+async function makeSite(ctx: DomainContext) {
+  const db = ctx.db;
+  const now = new Date();
+  await db.organisation.create({ data: { id: "bench-org", name: "Bench" } });
+  await db.location.create({
+    data: { id: LOCATION, organisationId: "bench-org", name: "Schaal", kind: "APPOINTMENT" },
+  });
+  await db.room.create({ data: { id: "bench-room", locationId: LOCATION, name: "Kamer", kind: "CONSULT" } });
+  const button = await db.alarmButton.create({
+    data: { locationId: LOCATION, roomId: "bench-room", name: "Knop", level: "EMERGENCY", secretHash: "bench-scale" },
+  });
+  const ids = Array.from({ length: PAGERS }, (_, i) => `bench-pager-${String(i).padStart(4, "0")}`);
+  await db.staffMember.createMany({
+    data: ids.map((id, i) => ({
+      id,
+      name: `Pieper ${i}`,
+      email: `${id}@bench.test`,
+      role: "STAFF" as const,
+      passwordHash: "not-a-real-hash",
+    })),
+  });
+  await db.staffLocation.createMany({ data: ids.map((staffId) => ({ staffId, locationId: LOCATION })) });
+  await db.staffPresence.createMany({
+    data: ids.map((staffId) => ({ staffId, locationId: LOCATION, signedInAt: now, signedInBy: "DASHBOARD" as const })),
+  });
+  return { ids, button: { id: button.id, locationId: LOCATION, roomId: "bench-room", level: "EMERGENCY" as const } };
+}
+
+interface Node {
+  child: ChildProcess;
+  port: number;
+  press(button: unknown): Promise<{ alarmId: string; paged: number }>;
+  stop(): Promise<void>;
+}
+
+async function startNode(env: Record<string, string>): Promise<Node> {
+  const child = fork(path.join(import.meta.dirname, "support", "scale-node.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const waiting: ((m: { type: string; [k: string]: unknown }) => void)[] = [];
+  child.on("message", (m: { type: string; [k: string]: unknown }) => waiting.shift()?.(m));
+  const next = () => new Promise<{ type: string; [k: string]: unknown }>((resolve) => waiting.push(resolve));
+  const ready = await next();
+  if (ready.type !== "ready") throw new Error(`node did not start: ${JSON.stringify(ready)}`);
+  return {
+    child,
+    port: ready.port as number,
+    async press(button) {
+      const answer = next();
+      child.send({ type: "press", button });
+      const m = await answer;
+      if (m.type !== "pressed") throw new Error(`press failed: ${JSON.stringify(m)}`);
+      return { alarmId: m.alarmId as string, paged: m.paged as number };
+    },
+    async stop() {
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      child.send({ type: "stop" });
+      await gone;
+    },
+  };
+}
+
+/** Connects the pagers (pager i to ports[i % ports.length]); records when the last one has each alarm. */
+async function connectPagers(ids: string[], ports: number[], secret: string) {
+  const got = new Map<string, number>();
+  const lastAt = new Map<string, number>();
+  /** alarm id → port → when the last pager on that port had it. */
+  const lastOnPort = new Map<string, Map<number, number>>();
+  const sockets: Socket[] = [];
+  const tokens = await Promise.all(ids.map((staffId) => encode({ token: { staffId, sub: staffId }, secret })));
+  await Promise.all(
+    tokens.map(
+      (token, i) =>
+        new Promise<void>((resolve, reject) => {
+          const c = connectClient(`http://127.0.0.1:${ports[i % ports.length]}`, {
+            path: "/socket.io",
+            transports: ["websocket"],
+            extraHeaders: { cookie: `next-auth.session-token=${token}` },
+            reconnection: false,
+          });
+          const seen = new Set<string>();
+          c.on("alarm.paged", (alarm: { id: string }, ack?: (r: { ok: boolean }) => void) => {
+            const t = performance.now();
+            ack?.({ ok: true });
+            if (seen.has(alarm.id)) return;
+            seen.add(alarm.id);
+            let perPort = lastOnPort.get(alarm.id);
+            if (!perPort) {
+              perPort = new Map();
+              lastOnPort.set(alarm.id, perPort);
+            }
+            perPort.set(ports[i % ports.length], t);
+            const n = (got.get(alarm.id) ?? 0) + 1;
+            got.set(alarm.id, n);
+            if (n === ids.length) lastAt.set(alarm.id, t);
+          });
+          sockets.push(c);
+          const timer = setTimeout(() => reject(new Error("a pager did not connect within 60 s")), 60_000);
+          c.once("connect", () => {
+            clearTimeout(timer);
+            resolve();
+          });
+          c.once("connect_error", reject);
+        }),
+    ),
+  );
+  await sleep(1000); // rooms are joined after the handshake
+  const close = () => {
+    for (const s of sockets) s.close();
+  };
+  return { lastAt, lastOnPort, close };
+}
+
+/** Presses on `pressOn`, waits for the last pager and the receipts, closes the alarm; returns ms per press. */
+async function presses(
+  ctx: DomainContext,
+  pressOn: Node,
+  button: unknown,
+  pagers: { lastAt: Map<string, number>; lastOnPort: Map<string, Map<number, number>> },
+  other?: Node,
+) {
+  const { lastAt } = pagers;
+  const out: number[] = [];
+  const committed: number[] = [];
+  const lastHere: number[] = [];
+  const lastThere: number[] = [];
+  for (let i = 0; i < WARMUP + PRESSES; i++) {
+    const t0 = performance.now();
+    const { alarmId, paged } = await pressOn.press(button);
+    const t1 = performance.now();
+    if (paged !== PAGERS) throw new Error(`paged ${paged}, not ${PAGERS}`);
+    await until(() => lastAt.has(alarmId), 20_000, `all ${PAGERS} pagers to have ${alarmId}`);
+    if (i >= WARMUP) {
+      out.push((lastAt.get(alarmId) as number) - t0);
+      committed.push(t1 - t0);
+      const perPort = pagers.lastOnPort.get(alarmId);
+      lastHere.push((perPort?.get(pressOn.port) ?? Number.NaN) - t0);
+      if (other) lastThere.push((perPort?.get(other.port) ?? Number.NaN) - t0);
+    }
+    let stored = 0;
+    await until(
+      async () => {
+        stored = await ctx.db.alarmPage.count({ where: { alarmId, deliveredAt: { not: null } } });
+        return stored === PAGERS;
+      },
+      180_000,
+      `the receipts (${PAGERS})`,
+    ).catch((err) => {
+      throw new Error(`${err instanceof Error ? err.message : err}: ${stored} stored`);
+    });
+    await closeAlarm(ctx, systemActor, alarmId, { outcome: "FALSE_ALARM", note: "bench" });
+    await sleep(50);
+  }
+  return { toLast: out, committed, lastHere, lastThere };
+}
+
+async function alarmFanOut() {
+  return withPgDatabase(`portier_bench_scale_${Date.now().toString(36)}`, async (url) => {
+    await deployMigrations({ url, prismaDir: PRISMA_DIR });
+    const ctx: DomainContext = {
+      db: createPrismaClient(url),
+      clock: systemClock,
+      events: new EventBus(),
+      hmacKey: randomBytes(32).toString("base64url"),
+    };
+    try {
+      const { ids, button } = await makeSite(ctx);
+      const secret = randomBytes(32).toString("base64url");
+      const env = { BENCH_DATABASE_URL: url, BENCH_HMAC_KEY: ctx.hmacKey, BENCH_SESSION_SECRET: secret };
+
+      const nodes: Node[] = [];
+      try {
+        console.log(`  one process, ${PAGERS} pagers`);
+        const single = await startNode(env);
+        nodes.push(single);
+        const p1 = await connectPagers(ids, [single.port], secret);
+        const one = await presses(ctx, single, button, p1);
+        p1.close();
+        await single.stop();
+
+        console.log(`  two processes (Redis), ${PAGERS / 2} pagers each, press on A`);
+        const prefix = `portier-bench:${randomBytes(4).toString("hex")}:`;
+        const a = await startNode({ ...env, REDIS_URL, BENCH_REDIS_PREFIX: prefix });
+        nodes.push(a);
+        const b = await startNode({ ...env, REDIS_URL, BENCH_REDIS_PREFIX: prefix });
+        nodes.push(b);
+        const p2 = await connectPagers(ids, [a.port, b.port], secret);
+        const two = await presses(ctx, a, button, p2, b);
+        p2.close();
+        await a.stop();
+        await b.stop();
+        return { one, two };
+      } finally {
+        // A failed run must not leave its server processes behind.
+        for (const n of nodes) if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill("SIGKILL");
+      }
+    } finally {
+      await ctx.db.$disconnect();
+    }
+  });
+}
+
+let serial = 0;
+/** One walk-in at a kiosk: identify, then check-in with the rules accepted. */
+async function checkIn(cookie: string) {
+  const n = ++serial;
+  const post = (url: string, body: unknown) =>
+    new Request(`http://kiosk.bench${url}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie, "accept-language": "nl" },
+      body: JSON.stringify(body),
+    });
+  const identify = await identifyRoute(
+    post("/api/kiosk/identify", {
+      language: "nl",
+      input: {
+        kind: "walk-in",
+        fields: {
+          mode: "FULL",
+          firstName: `Bezoeker${n}`,
+          lastName: `Schaal ${n % 97}`,
+          dateOfBirth: `19${50 + (n % 50)}-0${1 + (n % 9)}-1${n % 10}`,
+          purpose: "Afspraak",
+        },
+      },
+    }),
+  );
+  const rules = (await identify.json()) as { step: string; pending?: string };
+  if (rules.step !== "rules" || !rules.pending) throw new Error(`identify: ${JSON.stringify(rules)}`);
+  const done = await checkInRoute(post("/api/kiosk/check-in", { pending: rules.pending, decision: "accept" }));
+  const body = (await done.json()) as { step: string };
+  if (done.status !== 200 || body.step !== "checked-in")
+    throw new Error(`check-in: ${done.status} ${JSON.stringify(body)}`);
+}
+
+/** Check-ins per second with KIOSKS kiosks in a closed loop, after a warm-up. */
+async function checkInsPerSecond(databaseUrl?: string) {
+  const site = await makeBenchSite(KIOSKS, databaseUrl);
+  try {
+    await Promise.all(site.kioskCookies.map((c) => checkIn(c)));
+    const t0 = performance.now();
+    await Promise.all(
+      site.kioskCookies.map(async (cookie) => {
+        for (let i = 0; i < CHECKINS_PER_KIOSK; i++) await checkIn(cookie);
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    return { count: KIOSKS * CHECKINS_PER_KIOSK, perSecond: (KIOSKS * CHECKINS_PER_KIOSK) / seconds };
+  } finally {
+    await site.close();
+  }
+}
+
+export default async function scaleBench(): Promise<BenchResult> {
+  const loadStart = loadAverage();
+  const fan = await alarmFanOut();
+  const one = stats(fan.one.toLast);
+  const two = stats(fan.two.toLast);
+  console.log(
+    `one process: p50 ${fmt(one.p50)} / p99 ${fmt(one.p99)} ms; two: p50 ${fmt(two.p50)} / p99 ${fmt(two.p99)} ms`,
+  );
+
+  console.log("  check-ins: SQLite");
+  const sqlite = await checkInsPerSecond();
+  console.log(`  SQLite ${sqlite.perSecond.toFixed(0)}/s; PostgreSQL…`);
+  const postgres = await withPgDatabase(`portier_bench_checkin_${Date.now().toString(36)}`, (url) =>
+    checkInsPerSecond(url),
+  );
+  console.log(`  PostgreSQL ${postgres.perSecond.toFixed(0)}/s`);
+
+  const verdict = (ok: boolean) => (ok ? "meets" : "**misses**");
+  const row = (label: string, s: ReturnType<typeof stats>) => [
+    label,
+    String(s.n),
+    fmt(s.p50),
+    fmt(s.p95),
+    fmt(s.p99),
+    fmt(s.max),
+    ratio(s.p99, one.p99),
+  ];
+  const markdown = [
+    `Load average before: ${loadStart}; after: ${loadAverage()}. Servers are real child processes; the ${PAGERS} pager clients and the bench share the parent process; one PostgreSQL database, Redis on loopback.`,
+    "",
+    `### (a) Button press → the last of ${PAGERS} pagers has the page (ms)`,
+    "",
+    table(
+      ["setup", "samples", "p50", "p95", "p99", "max", "p99 vs one process"],
+      [
+        row(`one process, ${PAGERS} pagers (baseline)`, one),
+        row(`two processes + Redis, ${PAGERS / 2} pagers each, press on A`, two),
+        row("… one process: the press until raiseAlarm returned (committed)", stats(fan.one.committed)),
+        row("… two processes: the press until raiseAlarm returned (committed)", stats(fan.two.committed)),
+        row("… two processes: the last of A's own pagers", stats(fan.two.lastHere)),
+        row("… two processes: the last of B's pagers (through Redis)", stats(fan.two.lastThere)),
+      ],
+    ),
+    "",
+    `${PRESSES} presses after ${WARMUP} warm-up ones each; every alarm is closed once its ${PAGERS} receipts are stored. Target (two processes) p99 <= ${TARGET_P99_MS} ms: ${verdict(two.p99 <= TARGET_P99_MS)}.`,
+    "",
+    `### (b) Check-ins per second, ${KIOSKS} kiosks at once (closed loop)`,
+    "",
+    table(
+      ["database", "check-ins", "per second", "vs SQLite"],
+      [
+        ["SQLite (WAL, synchronous=FULL)", String(sqlite.count), sqlite.perSecond.toFixed(0), "1×"],
+        [
+          "PostgreSQL (adapter-pg, pool 10)",
+          String(postgres.count),
+          postgres.perSecond.toFixed(0),
+          ratio(postgres.perSecond, sqlite.perSecond),
+        ],
+      ],
+    ),
+    "",
+    "Each check-in is the kiosk's two route handlers (identify, check-in with the house rules accepted), called in-process as bench/checkin.bench.ts does.",
+  ].join("\n");
+  return { title: "Scale-out: 1,000 pagers over two processes; check-ins on PostgreSQL vs SQLite", markdown };
+}

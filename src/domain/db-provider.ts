@@ -1,0 +1,16 @@
+// What differs between the two databases at run time, in one place. The domain is written against
+// the SQLite client's types; the PostgreSQL client (src/server/db.ts) has the same model API.
+import type { Db, Tx } from "@/src/domain/db";
+
+/** Whether the client talks to PostgreSQL (Prisma's own record of the schema provider). */
+export function isPostgresClient(db: Db | Tx): boolean {
+  return (db as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+}
+
+/**
+ * A case-insensitive "contains" filter for a name search. SQLite's LIKE ignores case already;
+ * PostgreSQL needs `mode: "insensitive"` (ILIKE), which the SQLite client's types do not know.
+ */
+export function containsText(db: Db | Tx, text: string): { contains: string } {
+  return isPostgresClient(db) ? ({ contains: text, mode: "insensitive" } as { contains: string }) : { contains: text };
+}
