@@ -14,6 +14,7 @@ import enDesk from "@/src/i18n/messages/en/desk.json";
 import enDevices from "@/src/i18n/messages/en/devices.json";
 import enDoors from "@/src/i18n/messages/en/doors.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
+import enEvacuation from "@/src/i18n/messages/en/evacuation.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
 import enIncidentTeam from "@/src/i18n/messages/en/incident-team.json";
 import enPrivacy from "@/src/i18n/messages/en/privacy.json";
@@ -34,6 +35,7 @@ import nlDesk from "@/src/i18n/messages/nl/desk.json";
 import nlDevices from "@/src/i18n/messages/nl/devices.json";
 import nlDoors from "@/src/i18n/messages/nl/doors.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
+import nlEvacuation from "@/src/i18n/messages/nl/evacuation.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
 import nlIncidentTeam from "@/src/i18n/messages/nl/incident-team.json";
 import nlPrivacy from "@/src/i18n/messages/nl/privacy.json";
@@ -65,6 +67,7 @@ export const messages = {
     audit: nlAudit,
     alarmAdmin: nlAlarmAdmin,
     privacy: nlPrivacy,
+    evacuation: nlEvacuation,
   },
   en: {
     common: enCommon,
@@ -87,6 +90,7 @@ export const messages = {
     audit: enAudit,
     alarmAdmin: enAlarmAdmin,
     privacy: enPrivacy,
+    evacuation: enEvacuation,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

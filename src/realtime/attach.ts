@@ -165,8 +165,14 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
   ctx.events.on("evacuation.started", (p) => {
     io.to(rooms.locationMarshals(p.evacuation.locationId)).emit("evacuation.started", p);
   });
-  ctx.events.on("evacuation.marked", (p) => void io.to(rooms.locationMarshals(p.locationId)).emit("evacuation.marked", p));
-  ctx.events.on("evacuation.ended", (p) => void io.to(rooms.locationMarshals(p.locationId)).emit("evacuation.ended", p));
+  ctx.events.on(
+    "evacuation.marked",
+    (p) => void io.to(rooms.locationMarshals(p.locationId)).emit("evacuation.marked", p),
+  );
+  ctx.events.on(
+    "evacuation.ended",
+    (p) => void io.to(rooms.locationMarshals(p.locationId)).emit("evacuation.ended", p),
+  );
   ctx.events.on(
     "evacuation.status_changed",
     (p) =>

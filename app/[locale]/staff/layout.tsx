@@ -25,6 +25,7 @@ export default async function StaffLayout({
   if (can(actor, "register.view")) items.push({ href: "/staff/register", label: "register" });
   if (can(actor, "desk.use")) items.push({ href: "/staff/desk", label: "desk" });
   if (can(actor, "doors.operate")) items.push({ href: "/staff/doors", label: "doors" });
+  if (can(actor, "evacuation.marshal")) items.push({ href: "/staff/evacuation", label: "evacuation" });
   if (can(actor, "visits.host")) items.push({ href: "/staff/my-visitors", label: "myVisitors" });
   if (can(actor, "appointments.manage") || can(actor, "appointments.own"))
     items.push({ href: "/staff/appointments", label: "appointments" });

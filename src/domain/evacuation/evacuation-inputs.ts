@@ -11,8 +11,8 @@ import { topicProblem } from "@/src/domain/alarms/buttons";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import { randomToken, sha256 } from "@/src/domain/crypto";
 import type { Db, DomainContext } from "@/src/domain/db";
-import { DEFAULT_START_ROLES, type RollCall, startEvacuation } from "@/src/domain/evacuation/evacuations";
 import { AppError } from "@/src/domain/errors";
+import { DEFAULT_START_ROLES, type RollCall, startEvacuation } from "@/src/domain/evacuation/evacuations";
 import { blockedUntil, recordFailure } from "@/src/domain/staff/login-throttle";
 import type { Role } from "@/src/generated/prisma/enums";
 
@@ -65,7 +65,10 @@ export async function saveEvacuationSettings(
     const location = await tx.location.findUnique({ where: { id: input.locationId }, select: { id: true } });
     if (!location) throw new AppError("VALIDATION", "Unknown location", { locationId: ["unknown"] });
     if (topic) {
-      const taken = await tx.evacuationSettings.findUnique({ where: { mqttTopic: topic }, select: { locationId: true } });
+      const taken = await tx.evacuationSettings.findUnique({
+        where: { mqttTopic: topic },
+        select: { locationId: true },
+      });
       const button = await tx.alarmButton.findUnique({ where: { mqttTopic: topic }, select: { id: true } });
       if ((taken && taken.locationId !== input.locationId) || button)
         throw new AppError("VALIDATION", "Topic taken", { mqttTopic: ["taken"] });

@@ -7,6 +7,7 @@ import { rgb } from "pdf-lib";
 import type { Actor } from "@/src/domain/access/actor";
 import { can, canSeeLocation } from "@/src/domain/access/permissions";
 import type { DomainContext } from "@/src/domain/db";
+import { AppError } from "@/src/domain/errors";
 import {
   type EvacuationInfo,
   type RollCall,
@@ -16,7 +17,6 @@ import {
   readRollCall,
 } from "@/src/domain/evacuation/evacuations";
 import { accountedAt, personOutcomes } from "@/src/domain/evacuation/roll-call-rules";
-import { AppError } from "@/src/domain/errors";
 import { A4, newA4Document, printable } from "@/src/domain/visitors/pdf-draw";
 
 export interface SummaryRow {
@@ -49,7 +49,12 @@ async function requireReader(ctx: DomainContext, actor: Actor, evacuationId: str
 export async function loadSummary(ctx: DomainContext, actor: Actor, evacuationId: string): Promise<EvacuationSummary> {
   await requireReader(ctx, actor, evacuationId);
   const [rollCall, marks] = await Promise.all([readRollCall(ctx, evacuationId), readMarks(ctx.db, evacuationId)]);
-  const markLikes = marks.map((m) => ({ id: m.id, personId: m.personId, status: m.status, markedAt: Date.parse(m.markedAt) }));
+  const markLikes = marks.map((m) => ({
+    id: m.id,
+    personId: m.personId,
+    status: m.status,
+    markedAt: Date.parse(m.markedAt),
+  }));
   const ids = rollCall.people.map((p) => p.id);
   const started = Date.parse(rollCall.evacuation.startedAt);
   const at = accountedAt(ids, markLikes, started);
@@ -130,7 +135,9 @@ const T = {
 
 const time = (isoText: string | null, tz = "Europe/Amsterdam") =>
   isoText
-    ? new Intl.DateTimeFormat("nl-NL", { timeZone: tz, dateStyle: "short", timeStyle: "medium" }).format(new Date(isoText))
+    ? new Intl.DateTimeFormat("nl-NL", { timeZone: tz, dateStyle: "short", timeStyle: "medium" }).format(
+        new Date(isoText),
+      )
     : "—";
 
 const MARGIN = 40;
@@ -142,7 +149,12 @@ async function pages(title: string, language: string) {
   let y = A4[1] - MARGIN;
   let n = 1;
   const footer = (p: PDFPage, i: number) =>
-    p.drawText(`${T[language === "en" ? "en" : "nl"].page} ${i}`, { x: A4[0] - MARGIN - 50, y: 20, size: 8, font: doc.regular });
+    p.drawText(`${T[language === "en" ? "en" : "nl"].page} ${i}`, {
+      x: A4[0] - MARGIN - 50,
+      y: 20,
+      size: 8,
+      font: doc.regular,
+    });
   footer(page, 1);
   return {
     doc,
@@ -181,7 +193,11 @@ export async function rollCallPdf(rollCall: RollCall, language: string, now: Dat
   const t = T[language === "en" ? "en" : "nl"];
   const e = rollCall.evacuation;
   const p = await pages(t.rollCall, language);
-  p.text(`${e.drill ? t.drill : t.real} — ${t.rollCall}`, { size: 16, bold: true, color: e.drill ? [0, 0, 0] : [0.7, 0, 0] });
+  p.text(`${e.drill ? t.drill : t.real} — ${t.rollCall}`, {
+    size: 16,
+    bold: true,
+    color: e.drill ? [0, 0, 0] : [0.7, 0, 0],
+  });
   p.y -= 22;
   p.text(`${e.locationName} · ${t.started}: ${time(e.startedAt)} · ${t.printed}: ${time(now.toISOString())}`);
   p.y -= LINE;

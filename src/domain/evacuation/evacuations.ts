@@ -9,6 +9,7 @@ import { can, canSeeLocation, requirePermission } from "@/src/domain/access/perm
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import { setEmergencyRelease } from "@/src/domain/doors/doors";
+import { AppError } from "@/src/domain/errors";
 import {
   accountedAt,
   clampMarkedAt,
@@ -20,7 +21,6 @@ import {
   type PersonStatus,
   type RollCallCounts,
 } from "@/src/domain/evacuation/roll-call-rules";
-import { AppError } from "@/src/domain/errors";
 import { OPEN_VISIT } from "@/src/domain/visits/capacity";
 import { displayName } from "@/src/domain/visits/visit-summary";
 import type { Role } from "@/src/generated/prisma/enums";
@@ -468,7 +468,10 @@ async function applyMarks(
     }
     for (const [id, data] of changed) await tx.evacuationPerson.update({ where: { id }, data });
     // Everyone accounted for: when the last of them was (the latest deciding mark), else not yet.
-    const all = await tx.evacuationPerson.findMany({ where: { evacuationId }, select: { status: true, statusAt: true } });
+    const all = await tx.evacuationPerson.findMany({
+      where: { evacuationId },
+      select: { status: true, statusAt: true },
+    });
     const counts = countStatuses(all.map((p) => p.status as PersonStatus));
     let allAccounted: Date | null = null;
     if (counts.missing === 0) {
@@ -545,12 +548,14 @@ export function attachEvacuationCheckOuts(ctx: DomainContext, onError: (err: unk
   const offVisit = ctx.events.on("visit.checked_out", (v) =>
     markLeft(
       ctx,
-      { locationId: v.locationId, visitId: v.visitId, markId: `left-v-${v.visitId}`, at: ctx.clock.now().toISOString() },
+      {
+        locationId: v.locationId,
+        visitId: v.visitId,
+        markId: `left-v-${v.visitId}`,
+        at: ctx.clock.now().toISOString(),
+      },
       "KIOSK",
-    ).then(
-      () => undefined,
-      onError,
-    ),
+    ).then(() => undefined, onError),
   );
   const offPresence = ctx.events.on("presence.changed", (p) => {
     if (p.present) return;
@@ -563,10 +568,7 @@ export function attachEvacuationCheckOuts(ctx: DomainContext, onError: (err: unk
         at: p.signedOutAt ?? ctx.clock.now().toISOString(),
       },
       "DESK",
-    ).then(
-      () => undefined,
-      onError,
-    );
+    ).then(() => undefined, onError);
   });
   return () => {
     offVisit();

@@ -58,7 +58,10 @@ export async function setVisitorEvacuationHelp(
       select: { needsEvacuationHelp: true, visits: { select: { locationId: true }, take: 20 } },
     });
     // A visitor is someone the actor may see when they visited one of the actor's locations.
-    if (!v || (actor.type === "STAFF" && actor.role !== "ADMIN" && !v.visits.some((x) => canSeeLocation(actor, x.locationId))))
+    if (
+      !v ||
+      (actor.type === "STAFF" && actor.role !== "ADMIN" && !v.visits.some((x) => canSeeLocation(actor, x.locationId)))
+    )
       throw new AppError("NOT_FOUND");
     if (v.needsEvacuationHelp === on) return;
     await tx.visitor.update({ where: { id: visitorId }, data: { needsEvacuationHelp: on } });

@@ -33,7 +33,10 @@ export function inOrder<M extends { id: string; markedAt: number }>(marks: reado
 }
 
 /** Each person's deciding mark (last mark wins), or none: MISSING. */
-export function currentMarks<M extends MarkLike>(personIds: readonly string[], marks: readonly M[]): Map<string, M | null> {
+export function currentMarks<M extends MarkLike>(
+  personIds: readonly string[],
+  marks: readonly M[],
+): Map<string, M | null> {
   const out = new Map<string, M | null>(personIds.map((id) => [id, null]));
   for (const m of marks) {
     if (!out.has(m.personId)) continue;
@@ -56,7 +59,16 @@ export interface RollCallCounts {
 }
 
 export function countStatuses(statuses: Iterable<PersonStatus>): RollCallCounts {
-  const c: RollCallCounts = { total: 0, accounted: 0, missing: 0, safe: 0, left: 0, needsHelp: 0, notFound: 0, unmarked: 0 };
+  const c: RollCallCounts = {
+    total: 0,
+    accounted: 0,
+    missing: 0,
+    safe: 0,
+    left: 0,
+    needsHelp: 0,
+    notFound: 0,
+    unmarked: 0,
+  };
   for (const s of statuses) {
     c.total++;
     if (isAccounted(s)) c.accounted++;
@@ -75,7 +87,11 @@ export function countStatuses(statuses: Iterable<PersonStatus>): RollCallCounts 
  * became accounted — and stayed so (a later "not found" reopens it). Null while anyone is not
  * accounted for. An empty roll call is accounted for at its start.
  */
-export function accountedAt(personIds: readonly string[], marks: readonly MarkLike[], startedAt: number): number | null {
+export function accountedAt(
+  personIds: readonly string[],
+  marks: readonly MarkLike[],
+  startedAt: number,
+): number | null {
   if (personIds.length === 0) return startedAt;
   const current = new Map<string, MarkLike | null>(personIds.map((id) => [id, null]));
   let unaccounted = personIds.length;

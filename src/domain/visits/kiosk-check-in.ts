@@ -4,10 +4,10 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/src/domain/access/actor";
 import { findActiveBan } from "@/src/domain/bans/ban-match";
-import { EVACUATION_OUTCOME, evacuationRunning } from "@/src/domain/evacuation/kiosk-guard";
 import { hmac } from "@/src/domain/crypto";
 import type { DomainContext } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
+import { EVACUATION_OUTCOME, evacuationRunning } from "@/src/domain/evacuation/kiosk-guard";
 import { currentRules, hasAcceptedCurrent } from "@/src/domain/house-rules/house-rules";
 import { localDay } from "@/src/domain/local-day";
 import { scanStaffBadge } from "@/src/domain/presence/presence";

@@ -180,7 +180,7 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
     setInfo((prev) => ({ ...prev, evacuation: p.active }));
     if (p.active) reset();
   });
-    useRealtimeEvent("queue.changed", (snapshot) => {
+  useRealtimeEvent("queue.changed", (snapshot) => {
     if (snapshot.locationId !== locationId) return;
     setInfo((prev) => ({ ...prev, calledNumbers: snapshot.called.map((t) => t.number) }));
   });

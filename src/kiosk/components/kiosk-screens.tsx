@@ -1041,7 +1041,12 @@ export function EvacuationScreen({ onLeave }: { onLeave?: () => void } = {}) {
         );
       })}
       {onLeave && (
-        <button type="button" className="kiosk-btn kiosk-btn-light" onClick={onLeave} data-testid="kiosk-evacuation-leave">
+        <button
+          type="button"
+          className="kiosk-btn kiosk-btn-light"
+          onClick={onLeave}
+          data-testid="kiosk-evacuation-leave"
+        >
           {LANGUAGE_ORDER.map((l) => kioskMessages[l].kiosk.idle.leave).join(" · ")}
         </button>
       )}
