@@ -20,7 +20,14 @@ async function staff(...permissions: ("evacuation.marshal" | "evacuation.reports
   return actor;
 }
 
-const evacuationId = z.string().trim().min(1).max(100);
+const idSchema = z.string().trim().min(1).max(100);
+/** A route parameter or query value that does not fit: 422, never a 500. */
+function valid<S extends z.ZodType>(schema: S, value: unknown, field: string): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new AppError("VALIDATION", "Invalid input", { [field]: ["invalid"] });
+  return r.data;
+}
+const evacuationId = { parse: (v: unknown) => valid(idSchema, v, "id") as string };
 
 /** The roll call and every mark so far (the marshal page's state; its service worker keeps a copy). */
 export async function rollCallResponse(id: string): Promise<Response> {
@@ -94,7 +101,7 @@ export async function rollCallPdfResponse(req: Request, id: string): Promise<Res
 export async function summaryResponse(req: Request, id: string): Promise<Response> {
   const actor = await staff("evacuation.marshal", "evacuation.reports");
   const eid = evacuationId.parse(id);
-  const format = z.enum(["pdf", "csv"]).parse(new URL(req.url).searchParams.get("format") ?? "pdf");
+  const format = valid(z.enum(["pdf", "csv"]), new URL(req.url).searchParams.get("format") ?? "pdf", "format");
   const summary = await loadSummary(await domain(), actor, eid);
   await auditPrint(eid, actor, `summary-${format}`);
   if (format === "csv")
