@@ -3,7 +3,7 @@
 // mark id), check-outs counted as left, the end, and the list of past evacuations (drills apart).
 // Starting releases every door through the doors module (setEmergencyRelease); ending locks them
 // again. Portier never decides whether anyone can get out: egress is mechanical (docs/doors.md).
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { type Actor, systemActor } from "@/src/domain/access/actor";
 import { can, canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
 import { recordAudit } from "@/src/domain/audit/record-audit";
@@ -22,6 +22,7 @@ import {
   type PersonStatus,
   type RollCallCounts,
 } from "@/src/domain/evacuation/roll-call-rules";
+import { packRollCall } from "@/src/domain/evacuation/roll-call-wire";
 import { OPEN_VISIT } from "@/src/domain/visits/capacity";
 import { displayName } from "@/src/domain/visits/visit-summary";
 import { Prisma } from "@/src/generated/prisma/client";
@@ -193,6 +194,9 @@ async function requireStarter(ctx: DomainContext, actor: Actor, locationId: stri
     throw new AppError("FORBIDDEN");
 }
 
+/** A person's id in a roll call: 12 characters (72 random bits), short on the wire to 20 phones. */
+const shortId = () => randomBytes(9).toString("base64url");
+
 interface NewPerson {
   id: string;
   evacuationId: string;
@@ -290,7 +294,7 @@ export async function startEvacuation(
         .map((p) => {
           const roomId = staffRoom.get(p.staffId) ?? null;
           return {
-            id: randomUUID(),
+            id: shortId(),
             evacuationId: evacuation.id,
             kind: "STAFF" as const,
             staffId: p.staffId,
@@ -302,7 +306,7 @@ export async function startEvacuation(
           };
         }),
       ...visits.map((v) => ({
-        id: randomUUID(),
+        id: shortId(),
         evacuationId: evacuation.id,
         kind: "VISITOR" as const,
         staffId: null,
@@ -363,7 +367,7 @@ export async function startEvacuation(
   });
   const rollCall = started.alreadyRunning ? await readRollCall(ctx, started.id) : started.rollCall;
   if (!started.alreadyRunning) {
-    ctx.events.publish("evacuation.started", rollCall);
+    ctx.events.publish("evacuation.started", packRollCall(rollCall));
     ctx.events.publish("evacuation.status_changed", statusOf(rollCall.evacuation));
     await doors(ctx, input.locationId, true, `${input.drill ? "Drill" : "Evacuation"}${reason ? `: ${reason}` : ""}`);
   }

@@ -81,3 +81,10 @@ export async function ownEvacuationHelp(ctx: DomainContext, actor: Actor): Promi
   const s = await ctx.db.staffMember.findUnique({ where: { id: actor.id }, select: { needsEvacuationHelp: true } });
   return s?.needsEvacuationHelp ?? false;
 }
+
+/** A visitor's flag, for the desk's visitor page (visitors.manage). */
+export async function visitorEvacuationHelp(ctx: DomainContext, actor: Actor, visitorId: string): Promise<boolean> {
+  requirePermission(actor, "visitors.manage");
+  const v = await ctx.db.visitor.findUnique({ where: { id: visitorId }, select: { needsEvacuationHelp: true } });
+  return v?.needsEvacuationHelp ?? false;
+}

@@ -10,6 +10,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import type { MarkInput, RollCall, RollCallMark, RollCallPerson } from "@/src/domain/evacuation/evacuations";
 import { beats, countStatuses, type MarshalStatus, type PersonStatus } from "@/src/domain/evacuation/roll-call-rules";
+import { unpackRollCall } from "@/src/domain/evacuation/roll-call-wire";
 import { useRealtime } from "@/src/realtime/client/realtime-provider";
 import { useRealtimeEvent } from "@/src/realtime/client/use-realtime-event";
 import { endEvacuationAction } from "@/src/staff/evacuation/actions";
@@ -160,8 +161,8 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
     if (e.id !== evacuationId) return;
     setServer((prev) => ({ ...prev, rollCall: { ...prev.rollCall, evacuation: e } }));
   });
-  useRealtimeEvent("evacuation.started", (r) => {
-    if (r.evacuation.id === evacuationId) store({ rollCall: r, marks: [] });
+  useRealtimeEvent("evacuation.started", (w) => {
+    if (w.evacuation.id === evacuationId) store({ rollCall: unpackRollCall(w), marks: [] });
   });
 
   // The service worker keeps this page, its scripts and the printable roll call for offline use.
