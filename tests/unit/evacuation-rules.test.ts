@@ -109,3 +109,30 @@ describe("a device's time", () => {
     expect(clampMarkedAt(Number.NaN, 100, 200)).toBe(200);
   });
 });
+
+describe("the roll call on the wire", () => {
+  it("packs into rows and unpacks to the same roll call", async () => {
+    const { packRollCall, unpackRollCall } = await import("@/src/domain/evacuation/roll-call-wire");
+    const evacuation = {
+      id: "e1",
+      locationId: "l1",
+      locationName: "Centrum",
+      drill: true,
+      source: "DASHBOARD" as const,
+      reason: null,
+      startedAt: "2026-03-10T08:00:00.000Z",
+      endedAt: null,
+      allAccountedAt: null,
+    };
+    const people = [
+      { id: "a", kind: "STAFF" as const, name: "Ann", roomId: "r1", roomName: "Kantine", needsHelp: true },
+      { id: "b", kind: "VISITOR" as const, name: "Bo B.", roomId: null, roomName: null, needsHelp: false },
+      { id: "c", kind: "VISITOR" as const, name: "Cas C.", roomId: "r1", roomName: "Kantine", needsHelp: false },
+    ].map((p) => ({ ...p, status: "MISSING" as const, statusAt: null, statusMarkId: null }));
+    const rollCall = { evacuation, people, counts: countStatuses(people.map((p) => p.status)), renderedAt: "x" };
+    const packed = packRollCall(rollCall);
+    expect(packed.rooms).toEqual([["r1", "Kantine"]]);
+    expect(packed.people[0]).toEqual(["a", 0, "Ann", 0, 1]);
+    expect(unpackRollCall(JSON.parse(JSON.stringify(packed)))).toEqual(rollCall);
+  });
+});

@@ -79,9 +79,12 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
     }
   }, [evacuationId, store]);
 
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
   const flush = useCallback(async () => {
     if (sending.current || queueRef.current.length === 0) return;
     sending.current = true;
+    let sentAny = false;
     try {
       while (queueRef.current.length > 0) {
         const batch = queueRef.current.slice(0, SEND_BATCH);
@@ -105,9 +108,12 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
         setQueue(rest);
         saveQueue(evacuationId, rest);
         setOnline(true);
+        sentAny = true;
       }
     } finally {
       sending.current = false;
+      // The socket may have missed our own marks' echo while it reconnected: read the state once.
+      if (sentAny) void reloadRef.current();
     }
   }, [evacuationId]);
 
