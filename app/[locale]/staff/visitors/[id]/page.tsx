@@ -7,8 +7,8 @@ import { getVisitor, visitHistory } from "@/src/domain/visitors/visitors";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
-import { requireStaff } from "@/src/staff/shell/require-staff";
 import { VisitorEvacuationHelp } from "@/src/staff/evacuation/visitor-evacuation-help";
+import { requireStaff } from "@/src/staff/shell/require-staff";
 import { IssuePassForm } from "@/src/staff/visitors/issue-pass-form";
 
 export const generateMetadata = pageTitle("visitors", "detail.title");
