@@ -1,5 +1,5 @@
 // Portier's marshal service worker (evacuation roll call, issue 6). Registered by the marshal page
-// with the scope /<locale>/staff/evacuation/. It keeps what a marshal needs with no network:
+// with the scope /<locale>/staff/evacuation (the list and every roll call). It keeps what a marshal needs with no network:
 //   - the roll call page itself (network first, the last good copy when offline);
 //   - Next's build assets under /_next/static/ (content-hashed: cache first);
 //   - the printable roll call PDF (network first).

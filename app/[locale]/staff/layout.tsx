@@ -1,8 +1,11 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/src/domain/access/permissions";
+import { runningEvacuations } from "@/src/domain/evacuation/evacuations";
 import { RealtimeProvider } from "@/src/realtime/client/realtime-provider";
+import { domain } from "@/src/server/runtime";
 import { AlarmPageWatcher } from "@/src/staff/alarms/page-watcher";
+import { EvacuationBanner } from "@/src/staff/evacuation/evacuation-banner";
 import { StaffNotices } from "@/src/staff/notices/staff-notices";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { SignOutButton } from "@/src/staff/shell/sign-out-button";
@@ -53,6 +56,9 @@ export default async function StaffLayout({
           <SignOutButton />
         </div>
       </header>
+      {can(actor, "evacuation.marshal") && (
+        <EvacuationBanner initial={await runningEvacuations(await domain(), actor)} />
+      )}
       <main className="page">{children}</main>
       <StaffNotices staffId={actor.id} canAnswerRisk={can(actor, "risk_checks.answer")} />
       {can(actor, "alarms.respond") && <AlarmPageWatcher staffId={actor.id} />}

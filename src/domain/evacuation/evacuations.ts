@@ -731,3 +731,16 @@ export function accountedAtFromMarks(personIds: string[], marks: RollCallMark[],
     Date.parse(startedAt),
   );
 }
+
+/** The evacuations running at the locations a staff member sees (the staff pages' banner). */
+export async function runningEvacuations(
+  ctx: DomainContext,
+  actor: Actor,
+): Promise<{ evacuationId: string; locationId: string; drill: boolean }[]> {
+  if (!can(actor, "evacuation.marshal") || actor.type !== "STAFF") return [];
+  const rows = await ctx.db.evacuation.findMany({
+    where: { endedAt: null, ...(actor.role === "ADMIN" ? {} : { locationId: { in: actor.locationIds } }) },
+    select: { id: true, locationId: true, drill: true },
+  });
+  return rows.map((r) => ({ evacuationId: r.id, locationId: r.locationId, drill: r.drill }));
+}

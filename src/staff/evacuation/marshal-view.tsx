@@ -172,23 +172,29 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
   });
 
   // The service worker keeps this page, its scripts and the printable roll call for offline use.
+  // Its scope also covers the evacuation list (no trailing slash), where a marshal usually arrives.
   useEffect(() => {
     if (!("serviceWorker" in navigator)) return;
-    const scope = `/${locale}/staff/evacuation/`;
+    const scope = `/${locale}/staff/evacuation`;
     navigator.serviceWorker
       .register("/evacuation-sw.js", { scope })
       .then(async (reg) => {
-        await navigator.serviceWorker.ready;
+        const worker = reg.active ?? reg.waiting ?? reg.installing;
+        if (!worker) return;
+        if (worker.state !== "activated")
+          await new Promise<void>((resolve) =>
+            worker.addEventListener("statechange", () => worker.state === "activated" && resolve()),
+          );
         const assets = performance
           .getEntriesByType("resource")
           .map((e) => e.name)
           .filter((u) => new URL(u).origin === location.origin && new URL(u).pathname.startsWith("/_next/static/"));
-        (reg.active ?? navigator.serviceWorker.controller)?.postMessage({
+        worker.postMessage({
           type: "keep",
           urls: [location.href, ...assets, `/api/evacuations/${evacuationId}/roll-call?lang=${locale}`],
         });
       })
-      .catch(() => {});
+      .catch((err) => console.warn("[evacuation] service worker:", err));
   }, [evacuationId, locale]);
 
   // The people as this device shows them: the server's state with this device's queued marks on top.
