@@ -60,10 +60,31 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
     setOnline(navigator.onLine);
   }, [evacuationId, initial, initialMarks]);
 
+  // A state read from the server may be older than a live mark that arrived meanwhile: merge,
+  // person by person by the same last-mark-wins rule, and keep every mark seen.
   const store = useCallback(
-    (next: { rollCall: RollCall; marks: RollCallMark[] }) => {
-      setServer(next);
-      saveStored(evacuationId, { ...next, savedAt: new Date().toISOString() });
+    (fetched: { rollCall: RollCall; marks: RollCallMark[] }) => {
+      setServer((prev) => {
+        const mine = new Map(prev.rollCall.people.map((p) => [p.id, p]));
+        const decider = (p: RollCallPerson) =>
+          p.statusMarkId && p.statusAt ? { id: p.statusMarkId, markedAt: Date.parse(p.statusAt) } : null;
+        const people = fetched.rollCall.people.map((p) => {
+          const m = mine.get(p.id);
+          const md = m ? decider(m) : null;
+          return m && md && beats(md, decider(p)) ? m : p;
+        });
+        const known = new Set(fetched.marks.map((m) => m.id));
+        const next = {
+          rollCall: {
+            ...fetched.rollCall,
+            evacuation: prev.rollCall.evacuation.endedAt ? prev.rollCall.evacuation : fetched.rollCall.evacuation,
+            people,
+          },
+          marks: [...fetched.marks, ...prev.marks.filter((m) => !known.has(m.id))],
+        };
+        saveStored(evacuationId, { ...next, savedAt: new Date().toISOString() });
+        return next;
+      });
     },
     [evacuationId],
   );
@@ -168,7 +189,10 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
     setServer((prev) => ({ ...prev, rollCall: { ...prev.rollCall, evacuation: e } }));
   });
   useRealtimeEvent("evacuation.started", (w) => {
-    if (w.evacuation.id === evacuationId) store({ rollCall: unpackRollCall(w), marks: [] });
+    if (w.evacuation.id !== evacuationId) return;
+    const next = { rollCall: unpackRollCall(w), marks: [] };
+    setServer(next);
+    saveStored(evacuationId, { ...next, savedAt: new Date().toISOString() });
   });
 
   // The service worker keeps this page, its scripts and the printable roll call for offline use.
