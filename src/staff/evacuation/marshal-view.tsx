@@ -17,6 +17,7 @@ import { endEvacuationAction } from "@/src/staff/evacuation/actions";
 import { loadQueue, loadStored, newMarkId, saveQueue, saveStored } from "@/src/staff/evacuation/marshal-store";
 
 const SEND_BATCH = 100;
+const SKEW_KEY = "portier.evacuation.skew";
 const RETRY_MS = 5_000;
 
 const STATUS_CLASS: Record<PersonStatus, string> = {
@@ -50,15 +51,33 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
   const queueRef = useRef(queue);
   queueRef.current = queue;
   const sending = useRef(false);
+  // The server's clock minus this device's: marks carry the server's time, so a phone whose clock
+  // runs behind does not lose to an older mark (last mark wins compares the times of the taps).
+  const skew = useRef(0);
+  const learnSkew = useCallback((serverTime: string) => {
+    const t = Date.parse(serverTime);
+    if (Number.isNaN(t)) return;
+    skew.current = t - Date.now();
+    try {
+      window.localStorage.setItem(SKEW_KEY, String(skew.current));
+    } catch {}
+  }, []);
 
   // What this device knows: the newer of the page's data and the stored copy, plus its queue.
   useEffect(() => {
     const stored = loadStored(evacuationId);
-    if (stored && stored.savedAt > initial.renderedAt) setServer({ rollCall: stored.rollCall, marks: stored.marks });
-    else saveStored(evacuationId, { rollCall: initial, marks: initialMarks, savedAt: initial.renderedAt });
+    const storedSkew = Number(window.localStorage.getItem(SKEW_KEY) ?? "0") || 0;
+    if (stored && stored.savedAt > initial.renderedAt) {
+      // This page came from the service worker's copy: its time is old; the last known skew holds.
+      skew.current = storedSkew;
+      setServer({ rollCall: stored.rollCall, marks: stored.marks });
+    } else {
+      learnSkew(initial.renderedAt);
+      saveStored(evacuationId, { rollCall: initial, marks: initialMarks, savedAt: initial.renderedAt });
+    }
     setQueue(loadQueue(evacuationId));
     setOnline(navigator.onLine);
-  }, [evacuationId, initial, initialMarks]);
+  }, [evacuationId, initial, initialMarks, learnSkew]);
 
   // A state read from the server may be older than a live mark that arrived meanwhile: merge,
   // person by person by the same last-mark-wins rule, and keep every mark seen.
@@ -94,11 +113,12 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
       const res = await fetch(`/api/evacuations/${evacuationId}`, { cache: "no-store" });
       if (!res.ok) return;
       const body = (await res.json()) as { rollCall: RollCall; marks: RollCallMark[] };
+      learnSkew(body.rollCall.renderedAt);
       store(body);
     } catch {
       // offline: keep what we have
     }
-  }, [evacuationId, store]);
+  }, [evacuationId, store, learnSkew]);
 
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
@@ -259,7 +279,12 @@ export function MarshalView({ initial, initialMarks, locale, canEnd }: Props) {
   }, [visible, groupBy]);
 
   const mark = (personId: string, status: MarshalStatus) => {
-    const m: MarkInput = { id: newMarkId(), personId, status, markedAt: new Date().toISOString() };
+    const m: MarkInput = {
+      id: newMarkId(),
+      personId,
+      status,
+      markedAt: new Date(Date.now() + skew.current).toISOString(),
+    };
     const next = [...queueRef.current, m];
     queueRef.current = next;
     setQueue(next);
