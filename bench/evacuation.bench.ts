@@ -122,7 +122,6 @@ async function portier(site: EvacuationSite, midway: (snapshot: string, mark: st
       });
       const committed = performance.now();
       const id = rollCall.evacuation.id;
-      if (i === 0) console.log(`  first start: ${fmt(committed - t0)} ms`);
       await until(() => lastAt.has(id), 20_000, `all ${MARSHALS} marshals to have the roll call`);
       if (i >= WARMUP_STARTS) {
         startToLast.push((lastAt.get(id) as number) - t0);
