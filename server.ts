@@ -5,6 +5,7 @@ import next from "next";
 import { startAuditSealer } from "@/src/domain/audit/audit-chain";
 import { scheduleAuditPrune } from "@/src/domain/audit/audit-retention";
 import { ensureTabletWatch } from "@/src/domain/devices/tablet-watch";
+import { attachEvacuationCheckOuts } from "@/src/domain/evacuation/evacuations";
 import { ensureEndOfDayJobs } from "@/src/domain/presence/presence";
 import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
@@ -15,6 +16,7 @@ import { config, demoSecretWarning, productionSecretProblem } from "@/src/server
 import { startDoorDrivers } from "@/src/server/door-drivers";
 import { jobHandlers } from "@/src/server/job-handlers";
 import { type MqttButtons, startMqttButtons } from "@/src/server/mqtt-buttons";
+import { type MqttEvacuation, startMqttEvacuation } from "@/src/server/mqtt-evacuation";
 import { domain, runtime } from "@/src/server/runtime";
 import { isHttps, securityHeaders } from "@/src/server/security-headers";
 
@@ -76,6 +78,10 @@ async function main() {
   // Doors (issue 7): the check-in's door release, the simulator, and MQTT door controllers when a
   // broker is configured (the same PORTIER_MQTT_URL, its own connection).
   const doors = startDoorDrivers(ctx, { mqttUrl: cfg.mqttUrl });
+  // Evacuation (issue 6): check-outs and sign-outs during one count as left; the fire panel's
+  // MQTT topics (only with a broker configured).
+  attachEvacuationCheckOuts(ctx);
+  const fireInput: MqttEvacuation | null = cfg.mqttUrl ? startMqttEvacuation(ctx, { url: cfg.mqttUrl }) : null;
 
   await new Promise<void>((resolve) => httpServer.listen(cfg.port, cfg.host, resolve));
   console.log(
@@ -94,6 +100,7 @@ async function main() {
     sealer.stop();
     await buttons?.stop();
     await doors.stop();
+    await fireInput?.stop();
     io.close(); // closes every socket.io connection
     await cluster?.stop();
     httpServer.closeAllConnections();

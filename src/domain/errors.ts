@@ -14,7 +14,9 @@ export type AppErrorCode =
   | "VISIT_NOT_WAITING"
   | "VISIT_ENDED"
   /** A door release refused: another door of the sluis is released or open (data: the blocking doors). */
-  | "DOOR_INTERLOCKED";
+  | "DOOR_INTERLOCKED"
+  /** An evacuation runs at the location: no check-ins (check-outs still work). */
+  | "EVACUATION_IN_PROGRESS";
 
 export const httpStatusOf: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
@@ -30,6 +32,7 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   VISIT_NOT_WAITING: 409,
   VISIT_ENDED: 409,
   DOOR_INTERLOCKED: 409,
+  EVACUATION_IN_PROGRESS: 423,
 };
 
 export class AppError extends Error {

@@ -14,6 +14,7 @@ import enDesk from "@/src/i18n/messages/en/desk.json";
 import enDevices from "@/src/i18n/messages/en/devices.json";
 import enDoors from "@/src/i18n/messages/en/doors.json";
 import enErrors from "@/src/i18n/messages/en/errors.json";
+import enEvacuation from "@/src/i18n/messages/en/evacuation.json";
 import enHouseRules from "@/src/i18n/messages/en/house-rules.json";
 import enIncidentTeam from "@/src/i18n/messages/en/incident-team.json";
 import enIncidents from "@/src/i18n/messages/en/incidents.json";
@@ -35,6 +36,7 @@ import nlDesk from "@/src/i18n/messages/nl/desk.json";
 import nlDevices from "@/src/i18n/messages/nl/devices.json";
 import nlDoors from "@/src/i18n/messages/nl/doors.json";
 import nlErrors from "@/src/i18n/messages/nl/errors.json";
+import nlEvacuation from "@/src/i18n/messages/nl/evacuation.json";
 import nlHouseRules from "@/src/i18n/messages/nl/house-rules.json";
 import nlIncidentTeam from "@/src/i18n/messages/nl/incident-team.json";
 import nlIncidents from "@/src/i18n/messages/nl/incidents.json";
@@ -68,6 +70,7 @@ export const messages = {
     alarmAdmin: nlAlarmAdmin,
     privacy: nlPrivacy,
     incidents: nlIncidents,
+    evacuation: nlEvacuation,
   },
   en: {
     common: enCommon,
@@ -91,6 +94,7 @@ export const messages = {
     alarmAdmin: enAlarmAdmin,
     privacy: enPrivacy,
     incidents: enIncidents,
+    evacuation: enEvacuation,
   },
 } satisfies Record<Locale, Record<string, unknown>>;
 

@@ -80,6 +80,8 @@ export interface KioskStateView {
     hasCapacity: boolean;
   };
   calledNumbers: number[];
+  /** An evacuation runs at the location (older servers: absent). */
+  evacuation?: boolean;
 }
 
 /** The kiosk's idle information; null when it could not be read (the last known state stays). */

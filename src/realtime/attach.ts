@@ -106,6 +106,7 @@ async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {
   const out = [rooms.staff(actor.id), ...locationIds.map(rooms.locationStaff)];
   if (can(actor, "devices.view")) out.push(...locationIds.map(rooms.locationDevices));
   if (can(actor, "desk.use")) out.push(...locationIds.map(rooms.locationDesk));
+  if (can(actor, "evacuation.marshal")) out.push(...locationIds.map(rooms.locationMarshals));
   return out;
 }
 
@@ -186,6 +187,26 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
   ctx.events.on(
     "door.state_changed",
     (p) => void io.to(rooms.locationDesk(p.locationId)).emit("door.state_changed", p),
+  );
+  // Evacuation: the roll call (names, who needs help) to the marshals only; that one runs, to
+  // every screen of the location (kiosks show the evacuation screen; no names).
+  ctx.events.on("evacuation.started", (p) => {
+    io.to(rooms.locationMarshals(p.evacuation.locationId)).emit("evacuation.started", p);
+  });
+  ctx.events.on(
+    "evacuation.marked",
+    (p) => void io.to(rooms.locationMarshals(p.locationId)).emit("evacuation.marked", p),
+  );
+  ctx.events.on(
+    "evacuation.ended",
+    (p) => void io.to(rooms.locationMarshals(p.locationId)).emit("evacuation.ended", p),
+  );
+  ctx.events.on(
+    "evacuation.status_changed",
+    (p) =>
+      void io
+        .to([rooms.locationStaff(p.locationId), rooms.locationKiosks(p.locationId)])
+        .emit("evacuation.status_changed", p),
   );
   ctx.events.on("staff.changed", (p) => {
     // Rights may have changed: the staff member's sockets reconnect and are authorised afresh.

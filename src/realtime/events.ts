@@ -82,4 +82,6 @@ export const rooms = {
   roomTablets: (roomId: string) => `room:${roomId}:tablets`,
   /** The location's kiosks (queue numbers called, house rules changed). */
   locationKiosks: (locationId: string) => `location:${locationId}:kiosks`,
+  /** Staff who may be marshals in an evacuation (permission evacuation.marshal): the roll call. */
+  locationMarshals: (locationId: string) => `location:${locationId}:marshals`,
 };

@@ -142,6 +142,7 @@ describe("kiosk routes", () => {
         hasCapacity: false,
       },
       calledNumbers: [],
+      evacuation: false,
     });
   });
 

@@ -1,9 +1,12 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { can } from "@/src/domain/access/permissions";
+import { runningEvacuations } from "@/src/domain/evacuation/evacuations";
 import { RealtimeProvider } from "@/src/realtime/client/realtime-provider";
 import { config } from "@/src/server/config";
+import { domain } from "@/src/server/runtime";
 import { AlarmPageWatcher } from "@/src/staff/alarms/page-watcher";
+import { EvacuationBanner } from "@/src/staff/evacuation/evacuation-banner";
 import { StaffNotices } from "@/src/staff/notices/staff-notices";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { SignOutButton } from "@/src/staff/shell/sign-out-button";
@@ -27,6 +30,7 @@ export default async function StaffLayout({
   if (can(actor, "register.view")) items.push({ href: "/staff/register", label: "register" });
   if (can(actor, "desk.use")) items.push({ href: "/staff/desk", label: "desk" });
   if (can(actor, "doors.operate")) items.push({ href: "/staff/doors", label: "doors" });
+  if (can(actor, "evacuation.marshal")) items.push({ href: "/staff/evacuation", label: "evacuation" });
   if (can(actor, "visits.host")) items.push({ href: "/staff/my-visitors", label: "myVisitors" });
   if (can(actor, "appointments.manage") || can(actor, "appointments.own"))
     items.push({ href: "/staff/appointments", label: "appointments" });
@@ -55,6 +59,9 @@ export default async function StaffLayout({
           <SignOutButton />
         </div>
       </header>
+      {can(actor, "evacuation.marshal") && (
+        <EvacuationBanner initial={await runningEvacuations(await domain(), actor)} />
+      )}
       <main className="page">{children}</main>
       <StaffNotices staffId={actor.id} canAnswerRisk={can(actor, "risk_checks.answer")} />
       {can(actor, "alarms.respond") && <AlarmPageWatcher staffId={actor.id} />}

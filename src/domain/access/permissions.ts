@@ -77,6 +77,17 @@ export const permissions = {
   "incidents.manage": { roles: ["MANAGER", "ADMIN"], devices: [] },
   /** The yearly evaluation (counts, charts, CSV export). */
   "incidents.evaluate": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  // Evacuation roll call (issue 6).
+  /** Start and end an evacuation — further limited per location by its setting (default: reception, managers, admins). */
+  "evacuation.start": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  /** Be a marshal: the live roll call (with who needs help), mark people safe / needs help / not found. */
+  "evacuation.marshal": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN"], devices: [] },
+  /** Past evacuations' summaries (PDF, CSV), drills apart. */
+  "evacuation.reports": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** Who may start an evacuation at a location, the fire panel's MQTT topic and webhook secret. */
+  "evacuation.configure": { roles: ["MANAGER", "ADMIN"], devices: [] },
+  /** Declare one's own "needs help to evacuate". */
+  "evacuation.declare_help": { roles: ["RECEPTION", "STAFF", "MANAGER", "ADMIN", "PRIVACY"], devices: [] },
 } as const satisfies Record<string, { roles: readonly Role[]; devices: readonly DeviceKind[] }>;
 
 export type Permission = keyof typeof permissions;

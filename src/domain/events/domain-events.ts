@@ -1,6 +1,8 @@
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 import type { DeskAlertView } from "@/src/domain/desk/desk-alerts";
 import type { DoorSnapshot } from "@/src/domain/doors/doors";
+import type { EvacuationInfo, RollCallMarked } from "@/src/domain/evacuation/evacuations";
+import type { PackedRollCall } from "@/src/domain/evacuation/roll-call-wire";
 import type {
   AppointmentStatus,
   DeviceKind,
@@ -118,6 +120,15 @@ export interface DomainEvents {
   "alarm.escalated": { alarm: AlarmView; step: number; emergencyContacts: string; deskPhone: string | null };
   /** A hardware button was registered or revoked: the MQTT listener re-subscribes. */
   "alarm_button.changed": { buttonId: string; locationId: string };
+  /** An evacuation started: the whole roll call (packed as rows: roll-call-wire.ts), for the location's marshals. */
+  "evacuation.started": PackedRollCall;
+  /** Marks were recorded (last mark wins): the marks, the people whose status changed, the counts. */
+  "evacuation.marked": RollCallMarked;
+  "evacuation.ended": EvacuationInfo;
+  /** For kiosks and every screen of the location: an evacuation runs (or not). No names. */
+  "evacuation.status_changed": { evacuationId: string; locationId: string; active: boolean; drill: boolean };
+  /** The fire panel's MQTT topic changed: the listener re-subscribes. */
+  "evacuation.inputs_changed": { locationId: string };
 }
 
 export type DomainEventName = keyof DomainEvents;

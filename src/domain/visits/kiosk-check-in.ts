@@ -7,6 +7,7 @@ import { findActiveBan } from "@/src/domain/bans/ban-match";
 import { hmac } from "@/src/domain/crypto";
 import type { DomainContext } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
+import { EVACUATION_OUTCOME, evacuationRunning } from "@/src/domain/evacuation/kiosk-guard";
 import { currentRules, hasAcceptedCurrent } from "@/src/domain/house-rules/house-rules";
 import { localDay } from "@/src/domain/local-day";
 import { scanStaffBadge } from "@/src/domain/presence/presence";
@@ -88,6 +89,8 @@ export async function identifyAtKiosk(
       ? await identifyScan(ctx, device, input.text, location)
       : registerWalkIn(input.fields, location.registrationMode);
   if (!id.ok) return id.outcome;
+  // An evacuation: nobody checks in (a staff badge's sign-in/out above still works).
+  if (await evacuationRunning(ctx.db, device.locationId)) return EVACUATION_OUTCOME;
   const who = id.who;
 
   // A second scan of someone already inside answers as the first did (idempotent).
@@ -202,6 +205,7 @@ export async function completeCheckIn(
   const now = ctx.clock.now();
   const p = openPending(ctx.hmacKey, pendingToken, now);
   if (!p || p.deviceId !== device.id) return { step: "see-desk", reason: "code" };
+  if (await evacuationRunning(ctx.db, device.locationId)) return EVACUATION_OUTCOME;
   const location = await locationOf(ctx, device);
   const appointment = p.appointmentId
     ? await ctx.db.appointment.findUnique({

@@ -60,7 +60,7 @@ export type KioskOutcome =
       firstName: string;
       greeting: "morning" | "afternoon" | "evening";
     }
-  /** Evacuation in progress: leave by the nearest exit. */
-  | { step: "evacuation" };
+  /** Evacuation in progress: leave by the nearest exit (check-ins are refused with this code). */
+  | { step: "evacuation"; code?: "EVACUATION_IN_PROGRESS" };
 
 export type CheckOutInput = { kind: "scan"; text: string } | { kind: "leave-code"; code: string };

@@ -1,3 +1,4 @@
+import { evacuationRunning } from "@/src/domain/evacuation/kiosk-guard";
 import { queueView } from "@/src/domain/visits/capacity";
 import { domain } from "@/src/server/runtime";
 
@@ -15,5 +16,7 @@ export async function loadKioskState(locationId: string) {
       hasCapacity: location.capacity != null,
     },
     calledNumbers: queue.called.map((t) => t.number),
+    /** An evacuation runs: the kiosk shows the evacuation screen and only checks out. */
+    evacuation: await evacuationRunning(ctx.db, locationId),
   };
 }

@@ -60,6 +60,8 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
   const sessionRef = useRef(0);
   const inFlight = useRef(false);
   const lastIdentify = useRef<KioskRequest | null>(null);
+  const evacuatingRef = useRef(!!initial.evacuation);
+  evacuatingRef.current = !!info.evacuation;
 
   const reset = useCallback(() => {
     sessionRef.current += 1;
@@ -103,6 +105,15 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
       // A staff badge on the leave screen is a sign-out, not a visitor's check-out.
       if (screen.name === "leave" && isStaffBadge(text)) {
         void identifyScan(text.trim(), s.language, null);
+        return;
+      }
+      // During an evacuation the idle screen is the evacuation screen: a scan there is a check-out.
+      if (screen.name === "idle" && evacuatingRef.current) {
+        if (isStaffBadge(text)) void identifyScan(text.trim(), s.language, null);
+        else {
+          const input = checkOutInputFor(text);
+          if (input) void send({ path: "check-out", body: { input } });
+        }
         return;
       }
       if (screen.name === "leave") {
@@ -166,6 +177,11 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
   useEffect(() => {
     if (connection === "connected") void refresh();
   }, [connection, refresh]);
+  useRealtimeEvent("evacuation.status_changed", (p) => {
+    if (p.locationId !== locationId) return;
+    setInfo((prev) => ({ ...prev, evacuation: p.active }));
+    if (p.active) reset();
+  });
   useRealtimeEvent("queue.changed", (snapshot) => {
     if (snapshot.locationId !== locationId) return;
     setInfo((prev) => ({ ...prev, calledNumbers: snapshot.called.map((t) => t.number) }));
@@ -187,6 +203,8 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
   const language = state.language;
   const screen = state.screen;
   const evacuation = screen.name === "outcome" && screen.outcome.step === "evacuation";
+  // While an evacuation runs the idle screen is the evacuation screen (check-out still offered).
+  const evacuating = !!info.evacuation && screen.name === "idle";
 
   return (
     <NextIntlClientProvider locale={language} messages={kioskMessages[language]} timeZone="Europe/Amsterdam">
@@ -289,7 +307,9 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
         {state.busy && screen.name !== "unreachable" && <BusyNotice />}
         {secondsLeft !== null && !evacuation && <Countdown seconds={secondsLeft} />}
       </div>
-      {evacuation && <EvacuationScreen />}
+      {(evacuation || evacuating) && (
+        <EvacuationScreen onLeave={evacuating ? () => dispatch({ type: "open", screen: "leave" }) : undefined} />
+      )}
     </NextIntlClientProvider>
   );
 }

@@ -1035,7 +1035,7 @@ export function UnreachableScreen(props: {
 }
 
 /** Evacuation: a full red screen in every kiosk language at once. */
-export function EvacuationScreen() {
+export function EvacuationScreen({ onLeave }: { onLeave?: () => void } = {}) {
   return (
     <div className="kiosk-evacuation" role="alert" data-testid="kiosk-outcome-evacuation">
       <Icon name="exit" className="kiosk-evacuation-icon" />
@@ -1048,6 +1048,16 @@ export function EvacuationScreen() {
           </div>
         );
       })}
+      {onLeave && (
+        <button
+          type="button"
+          className="kiosk-btn kiosk-btn-light"
+          onClick={onLeave}
+          data-testid="kiosk-evacuation-leave"
+        >
+          {LANGUAGE_ORDER.map((l) => kioskMessages[l].kiosk.idle.leave).join(" · ")}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 // Keeps the staff session alive while someone works, and ends the screen when nobody does
 // (src/domain/staff/staff-sessions.ts). Reports POST /api/staff/activity:
-//   - on a screen of duty (DUTY_SCREENS: pager, desk, doorman console, register) at load and every
+//   - on a screen of duty (DUTY_SCREENS: pager, desk, doorman console, register, evacuation roll
+//     call — a marshal on the pavement must never be signed out) at load and every
 //     REPORT_EVERY_MS by itself, marked `duty` — it stays signed in however long it is left open;
 //   - on any other staff screen at load and then only after a tap, click, key or scroll, at most
 //     every REPORT_EVERY_MS; after `idleMs` without any, the screen goes to the sign-in page
@@ -15,7 +16,13 @@ import { useEffect } from "react";
 import { usePathname } from "@/src/i18n/navigation";
 
 /** Screens meant to stay open all day. Paths without the language prefix. */
-export const DUTY_SCREENS = ["/staff/alarms", "/staff/desk", "/staff/doors", "/staff/register"] as const;
+export const DUTY_SCREENS = [
+  "/staff/alarms",
+  "/staff/desk",
+  "/staff/doors",
+  "/staff/register",
+  "/staff/evacuation",
+] as const;
 export const REPORT_EVERY_MS = 60_000;
 export const COOKIE_RENEW_MS = 30 * 60_000;
 

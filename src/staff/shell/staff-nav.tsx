@@ -9,6 +9,7 @@ export interface NavItem {
     | "register"
     | "desk"
     | "doors"
+    | "evacuation"
     | "myVisitors"
     | "appointments"
     | "visitors"

@@ -2,10 +2,12 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { can } from "@/src/domain/access/permissions";
 import { isAppError } from "@/src/domain/errors";
+import { visitorEvacuationHelp } from "@/src/domain/evacuation/needs-help";
 import { getVisitor, visitHistory } from "@/src/domain/visitors/visitors";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
+import { VisitorEvacuationHelp } from "@/src/staff/evacuation/visitor-evacuation-help";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 import { IssuePassForm } from "@/src/staff/visitors/issue-pass-form";
 
@@ -78,6 +80,7 @@ export default async function VisitorPage({
           )}
         </dd>
       </dl>
+      <VisitorEvacuationHelp visitorId={id} initial={await visitorEvacuationHelp(ctx, actor, id)} />
 
       <section className="stack" aria-labelledby="pass-heading">
         <h2 id="pass-heading">{t("pass.title")}</h2>
