@@ -95,7 +95,7 @@ export function startMqttEvacuation(
     log.info(`${topic}: evacuation ${rollCall.evacuation.id} ${alreadyRunning ? "already running" : "started"}`);
   }
 
-  const offChanged = ctx.events.on("evacuation.inputs_changed", () => void sync());
+  const offChanged = ctx.events.onEveryProcess("evacuation.inputs_changed", () => void sync());
   const resync = setInterval(() => void sync(), options.resyncMs ?? 60_000);
   resync.unref();
 
