@@ -5,14 +5,12 @@
 // acknowledgements) on a fresh migrated SQLite database (WAL, synchronous=FULL). 200 staff are
 // signed in (no rota, so everyone present is paged), each with a socket.io-client pager that
 // acknowledges every `alarm.paged` as the real pager does (the server then records the receipt).
-// The pagers run in a worker thread of their own (bench/support/pager-clients.mjs): on a real
-// site each is a separate phone, so the server's thread does not parse their messages too.
 // A press is a hardware button's press through the real domain (pressButton → raiseAlarm: the
 // alarm, its opening, 200 AlarmPage rows, the audit events, one transaction) — persistence
 // included; the clock runs from just before the press until the 200th pager has the page. Each
 // alarm is closed (all clear) once all 200 receipts are stored, before the next press.
 // Baseline, same run: a raw `ws` server broadcasting a page-sized JSON payload to 200 `ws` clients
-// (no database; the clients in the same kind of worker thread), half-way through the presses and after them; the ratio is Portier's p99 over the
+// (no database), half-way through the presses and after them; the ratio is Portier's p99 over the
 // baseline's p99.
 // Target: p99 <= 50 ms.
 //
@@ -24,9 +22,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Worker } from "node:worker_threads";
 import { encode } from "next-auth/jwt";
-import { WebSocketServer } from "ws";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { WebSocket, WebSocketServer } from "ws";
 import { systemActor } from "../src/domain/access/actor";
 import { closeAlarm } from "../src/domain/alarms/alarms";
 import { pressButton } from "../src/domain/alarms/buttons";
@@ -53,45 +51,6 @@ const listen = (server: HttpServer) =>
     server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
   );
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Absolute time with sub-millisecond resolution, comparable across threads. */
-const now = () => performance.timeOrigin + performance.now();
-
-type ClientMessage =
-  | { type: "ready" | "closed" }
-  | { type: "all"; alarmId?: string; at: number }
-  | { type: "sample"; payload: string }
-  | { type: "error"; message: string };
-
-/** The pagers' worker thread: `request` resolves when it answers ready/closed; `onAll` sees every "last client has it". */
-function clientWorker() {
-  const worker = new Worker(new URL("./support/pager-clients.mjs", import.meta.url));
-  let waiting: { resolve: () => void; reject: (e: Error) => void } | null = null;
-  let onAll: (m: { alarmId?: string; at: number }) => void = () => {};
-  let sample = "";
-  worker.on("message", (m: ClientMessage) => {
-    if (m.type === "all") onAll(m);
-    else if (m.type === "sample") sample = m.payload;
-    else if (m.type === "error") waiting?.reject(new Error(m.message));
-    else waiting?.resolve();
-  });
-  worker.on("error", (e) => waiting?.reject(e));
-  return {
-    request(cmd: Record<string, unknown>) {
-      return new Promise<void>((resolve, reject) => {
-        waiting = { resolve, reject };
-        worker.postMessage(cmd);
-      });
-    },
-    onAll(fn: typeof onAll) {
-      onAll = fn;
-    },
-    sample: () => sample,
-    async close() {
-      await this.request({ cmd: "close" });
-      await worker.terminate();
-    },
-  };
-}
 
 async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const start = performance.now();
@@ -107,27 +66,63 @@ async function portier(site: AlarmSite, midway: (payload: string) => Promise<voi
   const httpServer = createServer();
   const io = attachRealtime(httpServer, site.ctx, secret);
   const port = await listen(httpServer);
-  // alarm id → when the last pager got it (absolute ms).
+  // alarm id → pagers (index) that have it, and when the last one got it.
+  const got = new Map<string, Set<number>>();
   const lastAt = new Map<string, number>();
-  const pagers = clientWorker();
-  pagers.onAll((m) => {
-    if (m.alarmId) lastAt.set(m.alarmId, m.at);
-  });
+  let samplePayload = "";
+  const pagers: Socket[] = [];
   try {
     const tokens = await Promise.all(
       site.pagerIds.map((staffId) => encode({ token: { staffId, sub: staffId }, secret })),
     );
-    await pagers.request({ cmd: "socketio", url: `http://127.0.0.1:${port}`, tokens });
-    console.log(`  ${tokens.length} pagers connected`);
+    let connected = 0;
+    const ready: Promise<void>[] = [];
+    for (const [i, token] of tokens.entries()) {
+      const c = connectClient(`http://127.0.0.1:${port}`, {
+        path: "/socket.io",
+        transports: ["websocket"],
+        extraHeaders: { cookie: `next-auth.session-token=${token}` },
+        reconnection: false,
+      });
+      c.on("alarm.paged", (alarm: { id: string }, ack?: (r: { ok: boolean }) => void) => {
+        const t = performance.now();
+        ack?.({ ok: true });
+        let set = got.get(alarm.id);
+        if (!set) {
+          set = new Set();
+          got.set(alarm.id, set);
+        }
+        if (set.has(i)) return; // a re-send
+        set.add(i);
+        if (set.size === PAGERS) lastAt.set(alarm.id, t);
+        if (!samplePayload) samplePayload = JSON.stringify(["alarm.paged", alarm]);
+      });
+      pagers.push(c);
+      ready.push(
+        new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error("a pager did not connect within 60 s")), 60_000);
+          c.once("connect", () => {
+            clearTimeout(timer);
+            if (++connected % 50 === 0) console.log(`  ${connected} pagers connected`);
+            resolve();
+          });
+          c.once("connect_error", (err) => {
+            clearTimeout(timer);
+            reject(err);
+          });
+        }),
+      );
+    }
+    await Promise.all(ready);
     await sleep(500); // rooms are joined after the handshake
 
     // (a) press → last pager
     const pressToLast: number[] = [];
     const pressToCommit: number[] = [];
     for (let i = 0; i < WARMUP + PRESSES; i++) {
-      const t0 = now();
+      const t0 = performance.now();
       const { alarm, joined } = await pressButton(site.ctx, site.fanoutButton, { source: "BUTTON_WEBHOOK" });
-      const committed = now();
+      const committed = performance.now();
       if (joined) throw new Error("the previous alarm was still open");
       if (alarm.responders.length !== PAGERS) throw new Error(`paged ${alarm.responders.length}, not ${PAGERS}`);
       await until(() => lastAt.has(alarm.id), 10_000, `all ${PAGERS} pagers to have alarm ${alarm.id}`);
@@ -144,7 +139,7 @@ async function portier(site: AlarmSite, midway: (payload: string) => Promise<voi
       await closeAlarm(site.ctx, systemActor, alarm.id, { outcome: "FALSE_ALARM", note: "bench" });
       if ((i + 1) % 10 === 0) console.log(`  ${i + 1} presses`);
       // Half-way, the baseline runs (the machine's other load then hits both alike).
-      if (i === WARMUP + PRESSES / 2 - 1) await midway(pagers.sample());
+      if (i === WARMUP + PRESSES / 2 - 1) await midway(samplePayload);
       await sleep(20);
     }
 
@@ -171,9 +166,9 @@ async function portier(site: AlarmSite, midway: (payload: string) => Promise<voi
       off();
       await scheduler.stop();
     }
-    return { pressToLast, pressToCommit, delays, samplePayload: pagers.sample() };
+    return { pressToLast, pressToCommit, delays, samplePayload };
   } finally {
-    await pagers.close();
+    for (const c of pagers) c.close();
     io.close();
     httpServer.closeAllConnections();
     await new Promise((r) => httpServer.close(() => r(null)));
@@ -185,25 +180,37 @@ async function rawWs(payload: string): Promise<number[]> {
   const httpServer = createServer();
   const wss = new WebSocketServer({ server: httpServer });
   const port = await listen(httpServer);
-  const clients = clientWorker();
-  let onAll: ((at: number) => void) | null = null;
-  clients.onAll((m) => onAll?.(m.at));
+  const clients: WebSocket[] = [];
+  let received = 0;
+  let onAll: (() => void) | null = null;
+  let lastAt = 0;
   try {
-    await clients.request({ cmd: "ws", url: `ws://127.0.0.1:${port}`, n: PAGERS });
+    for (let i = 0; i < PAGERS; i++) {
+      const c = new WebSocket(`ws://127.0.0.1:${port}`);
+      c.on("message", (data) => {
+        JSON.parse(String(data)); // the client parses, as a pager does
+        if (++received % PAGERS === 0) {
+          lastAt = performance.now();
+          onAll?.();
+        }
+      });
+      clients.push(c);
+    }
+    await Promise.all(clients.map((c) => new Promise((resolve) => c.once("open", resolve))));
     const out: number[] = [];
     for (let i = 0; i < BROADCASTS + 10; i++) {
-      const done = new Promise<number>((resolve) => {
+      const done = new Promise<void>((resolve) => {
         onAll = resolve;
       });
-      const t0 = now();
+      const t0 = performance.now();
       for (const c of wss.clients) c.send(payload);
-      const lastAt = await done;
+      await done;
       if (i >= 10) out.push(lastAt - t0);
       await sleep(5);
     }
     return out;
   } finally {
-    await clients.close();
+    for (const c of clients) c.close();
     wss.close();
     httpServer.closeAllConnections();
     await new Promise((r) => httpServer.close(() => r(null)));
@@ -230,7 +237,7 @@ export default async function alarmBench(): Promise<BenchResult> {
     console.log(`escalation delay after due: p50 ${fmt(e.p50)} / p99 ${fmt(e.p99)} / max ${fmt(e.max)} ms (${e.n})`);
     const verdict = (ok: boolean) => (ok ? "meets" : "**misses**");
     const markdown = [
-      `${PAGERS} pagers (socket.io clients, one per signed-in staff member) on loopback, fresh SQLite (WAL, synchronous=FULL); the clients in a worker thread of their own (as separate devices would be), the server in the bench's main thread. Load average before: ${loadStart}; after: ${loadAverage()}. Page payload ${run.samplePayload.length} bytes.`,
+      `${PAGERS} pagers (socket.io clients, one per signed-in staff member) on loopback, fresh SQLite (WAL, synchronous=FULL); clients and server in one process. Load average before: ${loadStart}; after: ${loadAverage()}. Page payload ${run.samplePayload.length} bytes.`,
       "",
       `### (a) Press → the last of ${PAGERS} pagers has the page (ms)`,
       "",
