@@ -27,6 +27,7 @@ import {
   recordReceipt,
   respondToAlarm,
 } from "@/src/domain/alarms/alarms";
+import { pagerView } from "@/src/domain/alarms/pager-view";
 import type { DomainContext } from "@/src/domain/db";
 import { isAppError } from "@/src/domain/errors";
 import type { PortierServer, PortierSocket } from "@/src/realtime/attach";
@@ -70,7 +71,7 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
       io.local
         .to(socketId)
         .timeout(RESEND_AFTER_MS)
-        .emit("alarm.paged", pageFor(view, actor.id), (_err, responses) => {
+        .emit("alarm.paged", pagerView(view, actor.id), (_err, responses) => {
           if (responses?.length) {
             stop();
             if (acked) return; // a second copy acknowledged too: recorded once per socket
@@ -108,15 +109,22 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
   // alarm.updated: the first change goes out at once, later ones within UPDATE_COALESCE_MS are
   // merged and re-read (so a burst of 200 receipts is a handful of messages, always the newest state).
   const windows = new Map<string, { dirty: boolean }>();
+  // The presser's tablet, the room's tablets and the desk get the full list of responders; each
+  // paged responder's own sockets the pager's view (src/domain/alarms/pager-view.ts) — except a
+  // socket that is also a desk's, which has the full list already.
   const sendUpdated = (view: AlarmView) => {
     const hidden = view.status === "PENDING" || (view.status === "CANCELLED" && !view.openedAt);
-    const targets: string[] = [];
-    if (view.deviceId) targets.push(rooms.device(view.deviceId));
+    const full: string[] = [];
+    if (view.deviceId) full.push(rooms.device(view.deviceId));
     if (!hidden) {
-      if (view.roomId) targets.push(rooms.roomTablets(view.roomId));
-      targets.push(rooms.locationDesk(view.locationId), ...view.responders.map((r) => rooms.staff(r.staffId)));
+      if (view.roomId) full.push(rooms.roomTablets(view.roomId));
+      full.push(rooms.locationDesk(view.locationId));
     }
-    if (targets.length) io.local.to(targets).emit("alarm.updated", view);
+    if (full.length) io.local.to(full).emit("alarm.updated", view);
+    if (hidden) return;
+    for (const r of view.responders) {
+      io.local.to(rooms.staff(r.staffId)).except(full).emit("alarm.updated", pagerView(view, r.staffId));
+    }
   };
   const updated = (view: AlarmView) => {
     const open = windows.get(view.id);
@@ -180,15 +188,6 @@ function receiptBatcher(ctx: DomainContext) {
       setTimeout(flush, RECEIPT_BATCH_MS);
     },
   };
-}
-
-/**
- * What one pager gets in `alarm.paged`: the alarm with the responders who have answered and the
- * pager's own row — not every colleague's unanswered row (200 pagers × 200 rows would make the
- * page 30 KB each). The full list reaches pagers with `alarm.updated`.
- */
-export function pageFor(view: AlarmView, staffId: string): AlarmView {
-  return { ...view, responders: view.responders.filter((r) => r.staffId === staffId || r.response !== null) };
 }
 
 /**

@@ -92,6 +92,49 @@ function listen(socket: Socket, ackWhen: (n: number) => boolean, received: { at:
 }
 
 describe("alarm delivery over socket.io", () => {
+  it("pagers' updates carry the answers and their own row; the tablet's the full list of responders", async () => {
+    const [a, b] = site.team;
+    await makePresent(ctx.db, ctx.clock.now(), a.id, b.id);
+    const updatesAt = { a: [] as AlarmView[], b: [] as AlarmView[], tablet: [] as AlarmView[] };
+    const socketA = await staffSocket(a.id, (c) => {
+      listen(c, () => true, []);
+      c.on("alarm.updated", (v: AlarmView) => updatesAt.a.push(v));
+    });
+    const socketB = await staffSocket(b.id, (c) => {
+      listen(c, () => true, []);
+      c.on("alarm.updated", (v: AlarmView) => updatesAt.b.push(v));
+    });
+    const tablet = await tabletSocket();
+    tablet.on("alarm.updated", (v: AlarmView) => updatesAt.tablet.push(v));
+    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
+    const alarmId = raised.alarm?.id as string;
+    await openAlarm(ctx, alarmId);
+    await waitFor(
+      () => updatesAt.tablet.some((v) => v.responders.length === 2 && v.responders.every((r) => r.deliveredAt)),
+      "the tablet seeing both pages delivered",
+    );
+    await waitFor(() => updatesAt.a.some((v) => v.status === "OPEN"), "A's update");
+    for (const v of updatesAt.a) expect(v.responders.map((r) => r.staffId)).toEqual([a.id]);
+
+    await socketB.emitWithAck("alarm.respond", { alarmId, response: "COMING" });
+    const withB = await waitFor(
+      () => updatesAt.a.find((v) => v.responders.some((r) => r.staffId === b.id)),
+      "A seeing that B is coming",
+    );
+    expect(withB.responders.map((r) => [r.staffId, r.response]).sort()).toEqual(
+      [
+        [a.id, null],
+        [b.id, "COMING"],
+      ].sort(),
+    );
+    await waitFor(
+      () => updatesAt.b.some((v) => v.responders.length === 1 && v.responders[0].response === "COMING"),
+      "B's own answer",
+    );
+    expect(updatesAt.tablet.at(-1)?.responders).toHaveLength(2);
+    socketA.disconnect();
+  }, 20_000);
+
   it("tablet raises; an acking pager is marked delivered; a silent one gets the page again after 2 s", async () => {
     const [a, b] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id, b.id);

@@ -7,6 +7,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { AlarmResponse, AlarmView } from "@/src/domain/alarms/alarm-view";
+import { pagerView } from "@/src/domain/alarms/pager-view";
 import { Link } from "@/src/i18n/navigation";
 import { useRealtime } from "@/src/realtime/client/realtime-provider";
 import { useLiveSnapshot } from "@/src/realtime/client/use-live-snapshot";
@@ -193,7 +194,7 @@ export function Pager({ staffId, initial, renderedAt }: { staffId: string; initi
                       : "—",
                   })}
                 </p>
-                <ResponderList alarm={a} />
+                <ResponderList alarm={pagerView(a, staffId)} />
                 <details>
                   <summary style={{ minHeight: "var(--touch)", padding: "0.6rem 0", cursor: "pointer" }}>
                     {t("close.title")}

@@ -1,6 +1,6 @@
 "use client";
 // Per responder of an alarm: paged, delivered, seen, coming or can't. Shown on the presser's
-// tablet, at the desk and on the pager's list (src/tablet, src/staff/alarms).
+// tablet, at the desk, and on the pager's list for those who answered (src/domain/alarms/pager-view.ts).
 import { useTranslations } from "next-intl";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 import { type ResponderState, responderState } from "@/src/staff/alarms/responder-state";
