@@ -24,7 +24,6 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connectClient, type Socket } from "socket.io-client";
-import { WebSocket, WebSocketServer } from "ws";
 import { systemActor } from "../src/domain/access/actor";
 import { closeAlarm } from "../src/domain/alarms/alarms";
 import { pressButton } from "../src/domain/alarms/buttons";
@@ -33,6 +32,7 @@ import { attachRealtime } from "../src/realtime/attach";
 import { jobHandlers } from "../src/server/job-handlers";
 import { type BenchResult, fmt, loadAverage, percentile, ratio, table } from "./lib";
 import { type AlarmSite, makeAlarmSite, PAGERS } from "./support/alarm-site";
+import { rawWsBroadcast } from "./support/raw-ws";
 
 const WARMUP = 5;
 const PRESSES = 60;
@@ -176,46 +176,7 @@ async function portier(site: AlarmSite, midway: (payload: string) => Promise<voi
 }
 
 /** The baseline: the same-sized payload broadcast to PAGERS raw `ws` clients; ms until the last has it. */
-async function rawWs(payload: string): Promise<number[]> {
-  const httpServer = createServer();
-  const wss = new WebSocketServer({ server: httpServer });
-  const port = await listen(httpServer);
-  const clients: WebSocket[] = [];
-  let received = 0;
-  let onAll: (() => void) | null = null;
-  let lastAt = 0;
-  try {
-    for (let i = 0; i < PAGERS; i++) {
-      const c = new WebSocket(`ws://127.0.0.1:${port}`);
-      c.on("message", (data) => {
-        JSON.parse(String(data)); // the client parses, as a pager does
-        if (++received % PAGERS === 0) {
-          lastAt = performance.now();
-          onAll?.();
-        }
-      });
-      clients.push(c);
-    }
-    await Promise.all(clients.map((c) => new Promise((resolve) => c.once("open", resolve))));
-    const out: number[] = [];
-    for (let i = 0; i < BROADCASTS + 10; i++) {
-      const done = new Promise<void>((resolve) => {
-        onAll = resolve;
-      });
-      const t0 = performance.now();
-      for (const c of wss.clients) c.send(payload);
-      await done;
-      if (i >= 10) out.push(lastAt - t0);
-      await sleep(5);
-    }
-    return out;
-  } finally {
-    for (const c of clients) c.close();
-    wss.close();
-    httpServer.closeAllConnections();
-    await new Promise((r) => httpServer.close(() => r(null)));
-  }
-}
+const rawWs = (payload: string) => rawWsBroadcast(payload, { clients: PAGERS, rounds: BROADCASTS, warmup: 10 });
 
 export default async function alarmBench(): Promise<BenchResult> {
   const loadStart = loadAverage();

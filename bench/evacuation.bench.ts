@@ -23,13 +23,13 @@ import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connectClient, type Socket } from "socket.io-client";
-import { WebSocket, WebSocketServer } from "ws";
 import type { Actor } from "../src/domain/access/actor";
 import { endEvacuation, type RollCall, recordMarks, startEvacuation } from "../src/domain/evacuation/evacuations";
 import { type PackedRollCall, unpackRollCall } from "../src/domain/evacuation/roll-call-wire";
 import { attachRealtime } from "../src/realtime/attach";
 import { type BenchResult, fmt, loadAverage, percentile, ratio, table } from "./lib";
 import { type EvacuationSite, LOCATION, MARSHALS, makeEvacuationSite, PRESENT } from "./support/evacuation-site";
+import { rawWsBroadcast } from "./support/raw-ws";
 
 const WARMUP_STARTS = 3;
 const STARTS = 30;
@@ -175,46 +175,7 @@ async function portier(site: EvacuationSite, midway: (snapshot: string, mark: st
 }
 
 /** The baseline: a payload broadcast to MARSHALS raw `ws` clients that parse it; ms until the last has it. */
-async function rawWs(payload: string, rounds: number): Promise<number[]> {
-  const httpServer = createServer();
-  const wss = new WebSocketServer({ server: httpServer, maxPayload: 64 * 1024 * 1024 });
-  const port = await listen(httpServer);
-  const clients: WebSocket[] = [];
-  let received = 0;
-  let onAll: (() => void) | null = null;
-  let lastAt = 0;
-  try {
-    for (let i = 0; i < MARSHALS; i++) {
-      const c = new WebSocket(`ws://127.0.0.1:${port}`, { maxPayload: 64 * 1024 * 1024 });
-      c.on("message", (data) => {
-        JSON.parse(String(data));
-        if (++received % MARSHALS === 0) {
-          lastAt = performance.now();
-          onAll?.();
-        }
-      });
-      clients.push(c);
-    }
-    await Promise.all(clients.map((c) => new Promise((resolve) => c.once("open", resolve))));
-    const out: number[] = [];
-    for (let i = 0; i < rounds + 5; i++) {
-      const done = new Promise<void>((resolve) => {
-        onAll = resolve;
-      });
-      const t0 = performance.now();
-      for (const c of wss.clients) c.send(payload);
-      await done;
-      if (i >= 5) out.push(lastAt - t0);
-      await sleep(5);
-    }
-    return out;
-  } finally {
-    for (const c of clients) c.close();
-    wss.close();
-    httpServer.closeAllConnections();
-    await new Promise((r) => httpServer.close(() => r(null)));
-  }
-}
+const rawWs = (payload: string, rounds: number) => rawWsBroadcast(payload, { clients: MARSHALS, rounds, warmup: 5 });
 
 export default async function evacuationBench(): Promise<BenchResult> {
   const loadStart = loadAverage();
