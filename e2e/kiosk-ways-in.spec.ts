@@ -160,9 +160,13 @@ test.describe("kiosk: the ways in", () => {
       await page.getByTestId("kiosk-accept").click();
       const welcome = page.getByTestId("kiosk-outcome-checked-in");
       await expect(welcome.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${firstName}`);
+      // "Would you need help to leave the building in an emergency?" — one tap, for the marshals.
+      await welcome.getByTestId("kiosk-needs-help").click();
+      await expect(welcome.getByTestId("kiosk-needs-help-done")).toBeVisible();
 
       // Only the document type and a keyed hash are kept: never the number.
       const visitor = await e2eDb().visitor.findFirst({ where: { firstName }, orderBy: { createdAt: "desc" } });
+      expect(visitor?.needsEvacuationHelp).toBe(true);
       expect(visitor?.documentType).toBeTruthy();
       expect(visitor?.documentHash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(visitor)).not.toContain(mrz[0].slice(5, 14));

@@ -24,7 +24,11 @@ import {
   recordMarks,
   startEvacuation,
 } from "@/src/domain/evacuation/evacuations";
-import { setOwnEvacuationHelp, setVisitorEvacuationHelp } from "@/src/domain/evacuation/needs-help";
+import {
+  declareEvacuationHelpAtKiosk,
+  setOwnEvacuationHelp,
+  setVisitorEvacuationHelp,
+} from "@/src/domain/evacuation/needs-help";
 import { signInStaff } from "@/src/domain/presence/presence";
 import { checkOutAtKiosk } from "@/src/domain/visits/check-out-at-kiosk";
 import { completeCheckIn, identifyAtKiosk } from "@/src/domain/visits/kiosk-check-in";
@@ -347,6 +351,31 @@ describe("the end", () => {
 });
 
 describe("needs help to evacuate", () => {
+  it("a visitor declares it at the kiosk with the leave code of their check-in; a wrong code counts as a guess", async () => {
+    const v = await visitorInside("Wilma");
+    const leaveCode = v.visit.leaveCode as string;
+    expect(leaveCode).toMatch(/^\d{6,7}$/);
+    expect(await declareEvacuationHelpAtKiosk(ctx, site.kiosk, leaveCode, true)).toBe(true);
+    expect((await ctx.db.visitor.findUniqueOrThrow({ where: { id: v.visitor.id } })).needsEvacuationHelp).toBe(true);
+    expect(
+      await ctx.db.auditEvent.findFirst({
+        where: { action: "visitor.evacuation_help_changed", subjectId: v.visitor.id },
+        select: { actorType: true, actorId: true },
+      }),
+    ).toEqual({ actorType: "DEVICE", actorId: site.kiosk.id });
+
+    const wrong = leaveCode === "000000" ? "000001" : "000000";
+    await expect(declareEvacuationHelpAtKiosk(ctx, site.kiosk, wrong, true)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await ctx.db.loginThrottle.count()).toBe(1); // the miss is counted, as for checking out by code
+    // After check-out the code is spent.
+    await checkOutAtKiosk(ctx, site.kiosk, { kind: "leave-code", code: leaveCode });
+    await expect(declareEvacuationHelpAtKiosk(ctx, site.kiosk, leaveCode, false)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
   it("is one audited yes/no for staff (own) and visitors (the desk)", async () => {
     const v = await makePassVisitor(ctx.db, { firstName: "Dirk" });
     await ctx.db.visit.create({ data: { locationId: site.locationId, visitorId: v.visitor.id, method: "PASS" } });

@@ -96,6 +96,7 @@ export const ENTRY_POINTS: Record<string, EntryRule> = {
   "app/api/kiosk/check-in/route.ts#POST": ["kiosk.use"],
   "app/api/kiosk/check-out/route.ts#POST": ["kiosk.use"],
   "app/api/kiosk/identify/route.ts#POST": ["kiosk.use"],
+  "app/api/kiosk/needs-help/route.ts#POST": ["kiosk.use"],
   "app/api/kiosk/state/route.ts#GET": ["kiosk.use"],
   "app/api/privacy/subjects/[kind]/[id]/export/route.ts#GET": ["privacy.subject_requests"],
   "app/api/staff/activity/route.ts#POST": "signed-in",

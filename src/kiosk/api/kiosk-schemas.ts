@@ -35,6 +35,12 @@ export const checkInSchema = z.object({
   decision: z.enum(["accept", "decline"]),
 });
 
+/** "I may need help to leave the building": the leave code of the check-in just made, and yes/no. */
+export const needsHelpSchema = z.object({
+  leaveCode: z.string().regex(/^\d{6,7}$/),
+  needsHelp: z.boolean(),
+});
+
 export const checkOutSchema = z.object({
   input: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("scan"), text: z.string().min(1).max(512) }),

@@ -904,6 +904,53 @@ export function OutcomeScreen({ outcome, onDone }: { outcome: KioskOutcome; onDo
   );
 }
 
+/**
+ * "Would you need help to leave the building in an emergency?" (issue 6): one tap sets the
+ * visitor's flag, authorised by the leave code of the check-in just made; only marshals see it.
+ */
+function NeedsHelpButton({ leaveCode }: { leaveCode: string }) {
+  const t = useTranslations("kiosk.outcome.checkedIn");
+  const [state, setState] = useState<"idle" | "busy" | "done" | "error">("idle");
+  const declare = async () => {
+    setState("busy");
+    try {
+      const res = await fetch("/api/kiosk/needs-help", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ leaveCode, needsHelp: true }),
+      });
+      setState(res.ok ? "done" : "error");
+    } catch {
+      setState("error");
+    }
+  };
+  if (state === "done") {
+    return (
+      <p className="kiosk-lead" role="status" data-testid="kiosk-needs-help-done">
+        {t("needsHelpDone")}
+      </p>
+    );
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="kiosk-btn kiosk-btn-secondary"
+        onClick={declare}
+        disabled={state === "busy"}
+        data-testid="kiosk-needs-help"
+      >
+        {t("needsHelp")}
+      </button>
+      {state === "error" && (
+        <p className="kiosk-lead" role="alert">
+          {t("needsHelpError")}
+        </p>
+      )}
+    </>
+  );
+}
+
 function OutcomeBody({ outcome }: { outcome: Shown }) {
   const t = useTranslations("kiosk.outcome");
   switch (outcome.step) {
@@ -924,6 +971,7 @@ function OutcomeBody({ outcome }: { outcome: Shown }) {
               <p>{t("checkedIn.leaveCodeHint")}</p>
             </div>
           )}
+          {outcome.leaveCode && <NeedsHelpButton leaveCode={outcome.leaveCode} />}
         </>
       );
     case "see-desk":
