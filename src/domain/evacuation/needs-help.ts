@@ -1,6 +1,7 @@
 // "Needs help to evacuate" (issue 6, part 8): one yes/no per person, declared by the staff member
-// (or set by an admin), and by a visitor at the kiosk when checking in (or for them by the desk). Optional, nothing more is stored (no reason,
-// no condition), and only marshals see it, on the roll call of a running evacuation.
+// (or set by an admin), and by a visitor at the kiosk when checking in (or for them by the desk).
+// Optional, nothing more is stored (no reason, no condition), and only marshals see it, on the
+// roll call of a running evacuation.
 import type { Actor } from "@/src/domain/access/actor";
 import { canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
 import { recordAudit } from "@/src/domain/audit/record-audit";
