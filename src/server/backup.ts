@@ -1,5 +1,5 @@
-// SQLite backups while Portier runs, with SQLite's online backup API (better-sqlite3's backup()):
-// a consistent copy page by page, without stopping the server or blocking its writes for long.
+// SQLite backups while Portier runs, with SQLite's VACUUM INTO (one consistent snapshot):
+// the running server keeps writing (WAL mode) while the copy is read in one read transaction.
 // Restore puts a checked backup in place of the database file (with the server stopped).
 // PostgreSQL installations use pg_dump / pg_restore (docs/operations.md).
 import fs from "node:fs";
@@ -43,7 +43,12 @@ export function checkSqliteFile(file: string): { ok: boolean; detail: string } {
   }
 }
 
-/** Copies the live database to `dest` with the online backup API, then checks the copy. */
+/**
+ * Copies the live database to `dest` with `VACUUM INTO`, then checks the copy. It reads one
+ * consistent snapshot in a single read transaction, so the running server's writes (WAL mode)
+ * neither wait nor spoil it. (The online backup API restarts its copy after every write by
+ * another connection: under steady writes it never finished — a CI run timed out on it.)
+ */
 export async function backupSqlite(url: string, dest: string): Promise<{ file: string; bytes: number }> {
   const source = sqliteFile(url);
   if (!fs.existsSync(source)) throw new Error(`No database at ${source}`);
@@ -51,9 +56,7 @@ export async function backupSqlite(url: string, dest: string): Promise<{ file: s
   if (fs.existsSync(dest)) throw new Error(`${dest} exists already: a backup never overwrites a file`);
   const db = new Database(source, { fileMustExist: true, timeout: 5000 });
   try {
-    // After the first 100 pages, the rest in one step: a write by the running server between two
-    // steps restarts the copy, so many small steps under steady writes might never finish.
-    await db.backup(dest, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) });
+    db.prepare("VACUUM INTO ?").run(path.resolve(dest));
   } finally {
     db.close();
   }
