@@ -12,6 +12,7 @@ import {
   respondersNow,
   roomAlarm,
 } from "@/src/domain/alarms/alarm-queries";
+import { loadAlarmView } from "@/src/domain/alarms/alarm-view";
 import {
   cancelAlarm,
   closeAlarm,
@@ -258,6 +259,29 @@ describe("open and page", () => {
     expect(alarm.responders.map((r) => r.staffId)).toEqual([site.team[0].id]);
     expect(events.named("alarm.pending")).toEqual([]);
     expect(events.named("alarm.paged")).toHaveLength(1);
+  });
+
+  it("a page opened at once goes out from the transaction's own view: the same as reading the alarm back", async () => {
+    // Several responders, names out of id order, and a room with a floor: the view built in the
+    // transaction (openedAlarmView) must be exactly what loadAlarmView reads after the commit.
+    await ctx.db.staffMember.update({ where: { id: site.colleague.id }, data: { name: "Aafke" } });
+    await makePresent(ctx.db, ctx.clock.now(), site.colleague.id, site.reception.id);
+    await ctx.db.alarmButton.create({ data: { id: "btn", locationId: LOC, roomId: CONSULT, name: "Knop" } });
+    const { alarm } = await raiseAlarm(ctx, systemActor, {
+      locationId: LOC,
+      roomId: CONSULT,
+      level: "EMERGENCY",
+      source: "BUTTON_WEBHOOK",
+      buttonId: "btn",
+    });
+    const [paged] = events.named("alarm.paged");
+    const stored = await loadAlarmView(ctx.db, alarm.id);
+    expect(stored?.responders).toHaveLength(2);
+    expect(stored?.roomName).toBeTruthy();
+    expect(paged.alarm).toEqual(stored);
+    expect(alarm).toEqual(stored);
+    // The page is the alarm's update for everyone watching it: no separate alarm.updated.
+    expect(events.named("alarm.updated")).toEqual([]);
   });
 
   it("recordReceipt and respond refuse someone who was not paged", async () => {

@@ -53,14 +53,21 @@ describe("incident team rota", () => {
   });
 
   it("pages the present members of this week's team; without them everyone present; says when nobody is in", async () => {
-    expect(await respondersFor(ctx.db, location(), ctx.clock.now())).toEqual({ staffIds: [], basis: "none" });
+    const responders = async (at = ctx.clock.now()) => {
+      const r = await respondersFor(ctx.db, location(), at);
+      // Every responder comes with their name (a page shows the responder's own row).
+      expect([...r.names.keys()].sort()).toEqual(expect.arrayContaining(r.staffIds));
+      for (const id of r.staffIds) expect(r.names.get(id)).toBeTruthy();
+      return { staffIds: r.staffIds, basis: r.basis };
+    };
+    expect(await responders()).toEqual({ staffIds: [], basis: "none" });
     await setIncidentTeam(ctx, site.admin, { locationId: site.locationId, weekStart: WEEK, staffIds: ["ann", "bob"] });
     await signIn("cem");
-    expect(await respondersFor(ctx.db, location(), ctx.clock.now())).toEqual({ staffIds: ["cem"], basis: "present" });
+    expect(await responders()).toEqual({ staffIds: ["cem"], basis: "present" });
     await signIn("bob");
-    expect(await respondersFor(ctx.db, location(), ctx.clock.now())).toEqual({ staffIds: ["bob"], basis: "team" });
+    expect(await responders()).toEqual({ staffIds: ["bob"], basis: "team" });
     // Next Monday the rota has no team yet: everyone present.
     const nextWeek = new Date(ctx.clock.now().getTime() + 6 * 86_400_000);
-    expect(await respondersFor(ctx.db, location(), nextWeek)).toEqual({ staffIds: ["bob", "cem"], basis: "present" });
+    expect(await responders(nextWeek)).toEqual({ staffIds: ["bob", "cem"], basis: "present" });
   });
 });

@@ -99,6 +99,36 @@ export function toAlarmView(a: AlarmRow): AlarmView {
   };
 }
 
+/**
+ * The view of an alarm its own transaction has just opened, from what that transaction wrote:
+ * what `loadAlarmView` would read after the commit, without reading it (the pages go out sooner).
+ */
+export function openedAlarmView(
+  alarm: Prisma.AlarmGetPayload<object>,
+  location: { name: string },
+  room: { name: string; floor: string | null } | null,
+  pages: { staffIds: string[]; names: ReadonlyMap<string, string> },
+  now: Date,
+): AlarmView {
+  return toAlarmView({
+    ...alarm,
+    status: "OPEN",
+    openedAt: now,
+    location: { name: location.name },
+    room,
+    pages: pages.staffIds.map((staffId) => ({
+      staffId,
+      staff: { name: pages.names.get(staffId) ?? "" },
+      round: 0,
+      pagedAt: now,
+      deliveredAt: null,
+      seenAt: null,
+      respondedAt: null,
+      response: null,
+    })),
+  });
+}
+
 export async function loadAlarmView(db: Db | Tx, alarmId: string): Promise<AlarmView | null> {
   const a = await db.alarm.findUnique({ where: { id: alarmId }, include: viewInclude });
   return a ? toAlarmView(a) : null;

@@ -4,7 +4,6 @@
 // side (delivery with acknowledgement and re-send) is src/realtime/alarm-delivery.ts; reading
 // alarms (pager, desk, tablet, briefing, timeline) is alarm-queries.ts; the weekly test is
 // test-alarm.ts. See docs/alarms.md.
-import { randomUUID } from "node:crypto";
 import { type Actor, systemActor } from "@/src/domain/access/actor";
 import { can, canSeeLocation, requirePermission } from "@/src/domain/access/permissions";
 import {
@@ -15,10 +14,11 @@ import {
   shouldEscalate,
   TEST_ALARM_MAX_MS,
 } from "@/src/domain/alarms/alarm-policy";
-import { type AlarmResponse, type AlarmView, loadAlarmView } from "@/src/domain/alarms/alarm-view";
+import { type AlarmResponse, type AlarmView, loadAlarmView, openedAlarmView } from "@/src/domain/alarms/alarm-view";
 import { pagingTargets } from "@/src/domain/alarms/incident-team";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
+import { isPostgresClient } from "@/src/domain/db-provider";
 import {
   type DeskAlertView,
   publishAlertsCleared,
@@ -26,8 +26,7 @@ import {
   raiseDeskAlert,
 } from "@/src/domain/desk/desk-alerts";
 import { AppError } from "@/src/domain/errors";
-import { cancelJob, scheduleJob } from "@/src/domain/scheduler/jobs";
-import { Prisma } from "@/src/generated/prisma/client";
+import { cancelJob, createJobs, scheduleJob } from "@/src/domain/scheduler/jobs";
 import type { AlarmLevel, AlarmOutcome, AlarmSource } from "@/src/generated/prisma/enums";
 
 export const ALARM_OPEN_JOB = "alarm.open";
@@ -61,8 +60,13 @@ export interface Effects {
   alarmId: string;
   /** The raising tablet, told about its cancel window. */
   pendingDeviceId?: string;
-  /** Responders paged by this change (first page or escalation step 1). */
+  /**
+   * Responders paged by this change (first page or escalation step 1). Their page also tells the
+   * alarm's other watchers of the change (src/realtime/alarm-delivery.ts): no separate alarm.updated.
+   */
   paged?: string[];
+  /** The alarm as committed, when the transaction knows it whole (a new alarm opened at once): published without re-reading it. */
+  view?: AlarmView;
   escalated?: { step: number; emergencyContacts: string; deskPhone: string | null };
   deskAlerts?: DeskAlertView[];
   clearedAlerts?: { alertId: string; locationId: string }[];
@@ -90,7 +94,7 @@ const locationSelect = {
 } as const;
 
 async function publishEffects(ctx: DomainContext, fx: Effects): Promise<AlarmView> {
-  const view = await loadAlarmView(ctx.db, fx.alarmId);
+  const view = fx.view ?? (await loadAlarmView(ctx.db, fx.alarmId));
   if (!view) throw new AppError("NOT_FOUND");
   if (fx.clearedAlerts?.length) publishAlertsCleared(ctx, fx.clearedAlerts);
   // Pages first: they are what the responders wait for.
@@ -98,7 +102,7 @@ async function publishEffects(ctx: DomainContext, fx: Effects): Promise<AlarmVie
   if (fx.pendingDeviceId) ctx.events.publish("alarm.pending", { alarm: view, deviceId: fx.pendingDeviceId });
   for (const alert of fx.deskAlerts ?? []) publishDeskAlert(ctx, alert);
   if (fx.escalated) ctx.events.publish("alarm.escalated", { alarm: view, ...fx.escalated });
-  if (fx.updated) ctx.events.publish("alarm.updated", view);
+  if (fx.updated && !fx.paged?.length) ctx.events.publish("alarm.updated", view);
   return view;
 }
 
@@ -147,17 +151,20 @@ async function authoriseRaise(
 }
 
 /**
- * One AlarmPage row per responder, in one multi-row INSERT: the page rows are on the path from
- * press to pager, and Prisma's createMany takes ~5× as long for 200 rows (measured). Portable SQL
- * (quoted identifiers, bound parameters); ids are random UUIDs.
+ * One AlarmPage row per responder in one INSERT … SELECT over the ids as one JSON parameter: the
+ * page rows are on the path from press to pager, and binding five parameters per row took ~5 ms
+ * for 200 rows (Prisma's createMany ~5× that; measured). The row id is the alarm's id and the
+ * staff id (unique together anyway).
  */
 async function insertPages(tx: Tx, alarmId: string, staffIds: string[], round: number, now: Date) {
-  for (let i = 0; i < staffIds.length; i += 500) {
-    const rows = staffIds
-      .slice(i, i + 500)
-      .map((staffId) => Prisma.sql`(${randomUUID()}, ${alarmId}, ${staffId}, ${round}, ${now})`);
-    await tx.$executeRaw`INSERT INTO "AlarmPage" ("id", "alarmId", "staffId", "round", "pagedAt") VALUES ${Prisma.join(rows)}`;
-  }
+  if (!staffIds.length) return;
+  const ids = JSON.stringify(staffIds);
+  await (isPostgresClient(tx)
+    ? tx.$executeRaw`INSERT INTO "AlarmPage" ("id", "alarmId", "staffId", "round", "pagedAt")
+        SELECT CAST(${alarmId} AS text) || ':' || value, ${alarmId}, value, CAST(${round} AS integer), CAST(${now} AS timestamp(3))
+        FROM json_array_elements_text(CAST(${ids} AS json)) AS ids(value)`
+    : tx.$executeRaw`INSERT INTO "AlarmPage" ("id", "alarmId", "staffId", "round", "pagedAt")
+        SELECT ${alarmId} || ':' || value, ${alarmId}, value, ${round}, ${now} FROM json_each(${ids})`);
 }
 
 /**
@@ -170,7 +177,7 @@ async function openInTx(
   alarm: { id: string; test: boolean; roomId: string | null },
   location: LocationRow,
   now: Date,
-): Promise<{ staffIds: string[] } | null> {
+): Promise<{ staffIds: string[]; names: ReadonlyMap<string, string> } | null> {
   const opened = await tx.alarm.updateMany({
     where: { id: alarm.id, status: "PENDING" },
     data: { status: "OPEN", openedAt: now },
@@ -198,14 +205,16 @@ async function openInTx(
       payload: { alarmId: alarm.id },
     });
   } else {
-    for (const { step, dueAt } of escalationSteps(location, now)) {
-      await scheduleJob(tx, {
+    // An alarm opens once, so its escalation jobs are new.
+    await createJobs(
+      tx,
+      escalationSteps(location, now).map(({ step, dueAt }) => ({
         kind: ALARM_ESCALATE_JOB,
         key: alarmEscalateKey(alarm.id, step),
         dueAt,
         payload: { alarmId: alarm.id, step },
-      });
-    }
+      })),
+    );
   }
   await recordAudit(tx, systemActor, {
     action: "alarm.opened",
@@ -215,7 +224,7 @@ async function openInTx(
     data: { staffIds: targets.staffIds, basis: targets.basis },
     at: now,
   });
-  return { staffIds: targets.staffIds };
+  return targets;
 }
 
 /**
@@ -232,10 +241,11 @@ export async function raiseAlarmInTx(
   const auth = await authoriseRaise(tx, actor, input);
   const location = await tx.location.findUnique({ where: { id: input.locationId }, select: locationSelect });
   if (!location) throw new AppError("NOT_FOUND");
-  if (input.roomId) {
-    const room = await tx.room.findUnique({ where: { id: input.roomId }, select: { locationId: true } });
-    if (!room || room.locationId !== location.id)
-      throw new AppError("VALIDATION", "Unknown room", { roomId: ["invalid"] });
+  const room = input.roomId
+    ? await tx.room.findUnique({ where: { id: input.roomId }, select: { locationId: true, name: true, floor: true } })
+    : null;
+  if (input.roomId && room?.locationId !== location.id) {
+    throw new AppError("VALIDATION", "Unknown room", { roomId: ["invalid"] });
   }
   const raisedBy = { source: input.source, deviceId: auth.deviceId, buttonId: auth.buttonId };
 
@@ -307,7 +317,8 @@ export async function raiseAlarmInTx(
     };
   }
   const paged = await openInTx(tx, alarm, location, now);
-  return { effects: { alarmId: alarm.id, paged: paged?.staffIds, updated: true }, joined: false };
+  const view = paged ? openedAlarmView(alarm, location, room, paged, now) : undefined;
+  return { effects: { alarmId: alarm.id, paged: paged?.staffIds, updated: true, view }, joined: false };
 }
 
 /** After the commit of `raiseAlarmInTx`. */

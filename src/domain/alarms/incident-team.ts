@@ -79,9 +79,15 @@ export interface Responders {
   staffIds: string[];
   /** "team": this week's team members present; "present": nobody of the team is in, so everyone present; "none": nobody is in. */
   basis: "team" | "present" | "none";
+  /** The name of each of `staffIds` (a page shows the responder's own row by name). */
+  names: Map<string, string>;
 }
 
-/** Who is paged at a location now: the present members of this week's team, else all present staff. */
+/**
+ * Who is paged at a location now: the present members of this week's team, else all present staff.
+ * On the path from press to pager: two queries, neither with a list of ids as parameters (the
+ * week's team is small; it is matched with the present staff here).
+ */
 export async function respondersFor(
   db: Db | Tx,
   location: { id: string; timeZone: string },
@@ -89,17 +95,18 @@ export async function respondersFor(
 ): Promise<Responders> {
   const present = await db.staffPresence.findMany({
     where: { locationId: location.id, signedOutAt: null, staff: { active: true } },
-    select: { staffId: true },
+    select: { staffId: true, staff: { select: { name: true } } },
   });
-  const presentIds = [...new Set(present.map((p) => p.staffId))];
-  if (!presentIds.length) return { staffIds: [], basis: "none" };
+  const names = new Map(present.map((p) => [p.staffId, p.staff.name]));
+  if (!names.size) return { staffIds: [], basis: "none", names };
   const team = await db.incidentTeamMember.findMany({
-    where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone), staffId: { in: presentIds } },
+    where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone) },
     select: { staffId: true },
   });
-  return team.length
-    ? { staffIds: team.map((t) => t.staffId).sort(), basis: "team" }
-    : { staffIds: presentIds.sort(), basis: "present" };
+  const teamPresent = [...new Set(team.map((t) => t.staffId))].filter((id) => names.has(id));
+  return teamPresent.length
+    ? { staffIds: teamPresent.sort(), basis: "team", names }
+    : { staffIds: [...names.keys()].sort(), basis: "present", names };
 }
 
 export interface PagingTargets {
@@ -110,6 +117,7 @@ export interface PagingTargets {
    * week's whole team, "location" every active staff member of the location.
    */
   basis: Responders["basis"] | "team_absent" | "location";
+  names: Map<string, string>;
 }
 
 /** Whom an alarm pages now: `respondersFor`, and when nobody is present, the team, else the location's staff. */
@@ -120,14 +128,20 @@ export async function pagingTargets(
 ): Promise<PagingTargets> {
   const responders = await respondersFor(db, location, now);
   if (responders.staffIds.length) return responders;
+  const staff = { select: { name: true } } as const;
   const team = await db.incidentTeamMember.findMany({
     where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone), staff: { active: true } },
-    select: { staffId: true },
+    select: { staffId: true, staff },
   });
-  if (team.length) return { staffIds: [...new Set(team.map((t) => t.staffId))].sort(), basis: "team_absent" };
-  const staff = await db.staffLocation.findMany({
+  if (team.length) return targets(team, "team_absent");
+  const all = await db.staffLocation.findMany({
     where: { locationId: location.id, staff: { active: true } },
-    select: { staffId: true },
+    select: { staffId: true, staff },
   });
-  return { staffIds: [...new Set(staff.map((s) => s.staffId))].sort(), basis: "location" };
+  return targets(all, "location");
+}
+
+function targets(rows: { staffId: string; staff: { name: string } }[], basis: PagingTargets["basis"]): PagingTargets {
+  const names = new Map(rows.map((r) => [r.staffId, r.staff.name]));
+  return { staffIds: [...names.keys()].sort(), basis, names };
 }

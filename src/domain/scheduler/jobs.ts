@@ -29,6 +29,18 @@ export async function scheduleJob(db: Db | Tx, job: NewJob) {
   });
 }
 
+/**
+ * Several new jobs in one statement, for keys that cannot exist yet because they name a record
+ * created in the same transaction (an alarm's escalation steps when it opens). Anything else
+ * schedules with `scheduleJob`, which keeps one job per key.
+ */
+export async function createJobs(db: Db | Tx, jobs: (NewJob & { key: string })[]) {
+  if (!jobs.length) return;
+  await db.scheduledJob.createMany({
+    data: jobs.map((j) => ({ kind: j.kind, key: j.key, dueAt: j.dueAt, payload: JSON.stringify(j.payload ?? {}) })),
+  });
+}
+
 /** Cancels a pending job by key (a visitor picked up, an alarm acknowledged…). */
 export async function cancelJob(db: Db | Tx, key: string): Promise<boolean> {
   const { count } = await db.scheduledJob.deleteMany({ where: { key, status: "PENDING" } });
