@@ -1,25 +1,45 @@
 // Calendar days in a location's time zone (Europe/Amsterdam for the demo) and the instants they
 // start and end at, and wall-clock times on them: queue numbers per day, invites valid on their day,
 // the desk's "today", ban dates, closing times, appointment times.
+/**
+ * One Intl.DateTimeFormat per use and time zone, made once: making one costs ~100× formatting with
+ * it (it was the alarm path's paging-targets step's biggest piece of JavaScript; profiled).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(use: "day" | "offset" | "clock", timeZone: string): Intl.DateTimeFormat {
+  const key = `${use}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      use === "day"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+        : use === "offset"
+          ? new Intl.DateTimeFormat("en-US", {
+              timeZone,
+              hourCycle: "h23",
+              year: "numeric",
+              month: "2-digit",
+              day: "2-digit",
+              hour: "2-digit",
+              minute: "2-digit",
+              second: "2-digit",
+            })
+          : new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The calendar day (yyyy-mm-dd) of an instant in a time zone, e.g. the location's Europe/Amsterdam. */
 export function localDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return formatter("day", timeZone).format(at);
 }
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Minutes the zone is ahead of UTC at an instant (e.g. 60 or 120 for Amsterdam). */
 function offsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(at);
+  const parts = formatter("offset", timeZone).formatToParts(at);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(n("year"), n("month") - 1, n("day"), n("hour"), n("minute"), n("second"));
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
@@ -75,7 +95,7 @@ export function parseWallClock(time: string): number | null {
 
 /** Minutes after local midnight of an instant in a time zone, and its local day. */
 export function localClock(at: Date, timeZone: string): { day: string; minutes: number } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" })
+  const parts = formatter("clock", timeZone)
     .formatToParts(at)
     .reduce<Record<string, string>>((acc, p) => {
       acc[p.type] = p.value;
