@@ -15,7 +15,7 @@ import {
   TEST_ALARM_MAX_MS,
 } from "@/src/domain/alarms/alarm-policy";
 import { type AlarmResponse, type AlarmView, loadAlarmView, openedAlarmView } from "@/src/domain/alarms/alarm-view";
-import { pagingTargets } from "@/src/domain/alarms/incident-team";
+import { type PagingTargets, pagingTargets } from "@/src/domain/alarms/incident-team";
 import { recordAudit } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import { isPostgresClient } from "@/src/domain/db-provider";
@@ -168,22 +168,35 @@ async function insertPages(tx: Tx, alarmId: string, staffIds: string[], round: n
 }
 
 /**
- * Inside the caller's transaction: PENDING → OPEN, one page per responder (round 0), the
- * escalation jobs (not for tests: a test never tells the desk to call 112). Null when it was no
- * longer PENDING (cancelled, or opened by someone else first).
+ * Inside the caller's transaction: PENDING → OPEN, then `pageInTx`. Null when it was no longer
+ * PENDING (cancelled, or opened by someone else first).
  */
 async function openInTx(
   tx: Tx,
   alarm: { id: string; test: boolean; roomId: string | null },
   location: LocationRow,
   now: Date,
-): Promise<{ staffIds: string[]; names: ReadonlyMap<string, string> } | null> {
+): Promise<PagingTargets | null> {
   const opened = await tx.alarm.updateMany({
     where: { id: alarm.id, status: "PENDING" },
     data: { status: "OPEN", openedAt: now },
   });
   if (opened.count !== 1) return null;
   await cancelJob(tx, alarmOpenKey(alarm.id));
+  return pageInTx(tx, alarm, location, now);
+}
+
+/**
+ * Inside the caller's transaction, for an alarm that has just become OPEN: one page per responder
+ * (round 0), the escalation jobs (not for tests: a test never tells the desk to call 112), the
+ * `alarm.opened` audit event.
+ */
+async function pageInTx(
+  tx: Tx,
+  alarm: { id: string; test: boolean; roomId: string | null },
+  location: LocationRow,
+  now: Date,
+): Promise<PagingTargets> {
   const targets = await pagingTargets(tx, location, now);
   // The colleague in the room with the visitor must not hear their own pager ring there (the
   // alarm is silent in the room) — unless nobody else would be paged.
@@ -281,13 +294,16 @@ export async function raiseAlarmInTx(
   }
 
   const confirmAt = confirmAtFor(input.source, now);
+  const windowed = hasCancelWindow(input.source);
   const alarm = await tx.alarm.create({
     data: {
       locationId: location.id,
       roomId: input.roomId,
       level: input.level,
       source: input.source,
-      status: "PENDING",
+      // Without a cancel window (a button, the risk check, a test) it is open from the start.
+      status: windowed ? "PENDING" : "OPEN",
+      openedAt: windowed ? null : now,
       test: auth.test,
       deviceId: auth.deviceId,
       buttonId: auth.buttonId,
@@ -303,7 +319,7 @@ export async function raiseAlarmInTx(
     data: { ...raisedBy, level: input.level, roomId: input.roomId, test: auth.test },
     at: now,
   });
-  if (hasCancelWindow(input.source)) {
+  if (windowed) {
     // Restart-safe: the job opens it at the end of the window unless the presser cancels.
     await scheduleJob(tx, {
       kind: ALARM_OPEN_JOB,
@@ -316,9 +332,9 @@ export async function raiseAlarmInTx(
       joined: false,
     };
   }
-  const paged = await openInTx(tx, alarm, location, now);
-  const view = paged ? openedAlarmView(alarm, location, room, paged, now) : undefined;
-  return { effects: { alarmId: alarm.id, paged: paged?.staffIds, updated: true, view }, joined: false };
+  const paged = await pageInTx(tx, alarm, location, now);
+  const view = openedAlarmView(alarm, location, room, paged, now);
+  return { effects: { alarmId: alarm.id, paged: paged.staffIds, updated: true, view }, joined: false };
 }
 
 /** After the commit of `raiseAlarmInTx`. */

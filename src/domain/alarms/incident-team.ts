@@ -93,11 +93,11 @@ export async function respondersFor(
   location: { id: string; timeZone: string },
   now: Date,
 ): Promise<Responders> {
-  const present = await db.staffPresence.findMany({
-    where: { locationId: location.id, signedOutAt: null, staff: { active: true } },
-    select: { staffId: true, staff: { select: { name: true } } },
+  const present = await db.staffMember.findMany({
+    where: { active: true, presence: { some: { locationId: location.id, signedOutAt: null } } },
+    select: { id: true, name: true },
   });
-  const names = new Map(present.map((p) => [p.staffId, p.staff.name]));
+  const names = new Map(present.map((p) => [p.id, p.name]));
   if (!names.size) return { staffIds: [], basis: "none", names };
   const team = await db.incidentTeamMember.findMany({
     where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone) },
@@ -128,20 +128,20 @@ export async function pagingTargets(
 ): Promise<PagingTargets> {
   const responders = await respondersFor(db, location, now);
   if (responders.staffIds.length) return responders;
-  const staff = { select: { name: true } } as const;
-  const team = await db.incidentTeamMember.findMany({
-    where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone), staff: { active: true } },
-    select: { staffId: true, staff },
+  const week = currentWeek(now, location.timeZone);
+  const team = await db.staffMember.findMany({
+    where: { active: true, incidentTeams: { some: { locationId: location.id, weekStart: week } } },
+    select: { id: true, name: true },
   });
   if (team.length) return targets(team, "team_absent");
-  const all = await db.staffLocation.findMany({
-    where: { locationId: location.id, staff: { active: true } },
-    select: { staffId: true, staff },
+  const all = await db.staffMember.findMany({
+    where: { active: true, locations: { some: { locationId: location.id } } },
+    select: { id: true, name: true },
   });
   return targets(all, "location");
 }
 
-function targets(rows: { staffId: string; staff: { name: string } }[], basis: PagingTargets["basis"]): PagingTargets {
-  const names = new Map(rows.map((r) => [r.staffId, r.staff.name]));
+function targets(staff: { id: string; name: string }[], basis: PagingTargets["basis"]): PagingTargets {
+  const names = new Map(staff.map((s) => [s.id, s.name]));
   return { staffIds: [...names.keys()].sort(), basis, names };
 }
