@@ -5,6 +5,33 @@
 // tablet and the desk get the full list.
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 
+type PagerViews = (staffId: string) => AlarmView;
+
+/** Per view, the answered rows and where each responder's row is, found once (a page to 200 pagers asks 200 times). */
+const prepared = new WeakMap<AlarmView, PagerViews>();
+
+function prepare(view: AlarmView): PagerViews {
+  const answered: number[] = [];
+  const rowOf = new Map<string, number>();
+  view.responders.forEach((r, i) => {
+    rowOf.set(r.staffId, i);
+    if (r.response !== null) answered.push(i);
+  });
+  return (staffId) => {
+    const own = rowOf.get(staffId);
+    const rows =
+      own === undefined || view.responders[own].response !== null
+        ? answered
+        : [...answered, own].sort((a, b) => a - b);
+    return { ...view, responders: rows.map((i) => view.responders[i]) };
+  };
+}
+
 export function pagerView(view: AlarmView, staffId: string): AlarmView {
-  return { ...view, responders: view.responders.filter((r) => r.staffId === staffId || r.response !== null) };
+  let views = prepared.get(view);
+  if (!views) {
+    views = prepare(view);
+    prepared.set(view, views);
+  }
+  return views(staffId);
 }
