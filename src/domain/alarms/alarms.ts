@@ -263,10 +263,10 @@ export async function raiseAlarmInTx(
   const raisedBy = { source: input.source, deviceId: auth.deviceId, buttonId: auth.buttonId };
 
   if (input.roomId && !auth.test) {
-    // Lock the room's row first: two presses at the same instant (two processes, or a button and a
-    // tablet) then run one after the other and the second joins the first's alarm. SQLite runs one
-    // write transaction at a time anyway; PostgreSQL's read committed would let both raise one.
-    await tx.$executeRaw`UPDATE "Room" SET "id" = "id" WHERE "id" = ${input.roomId}`;
+    // PostgreSQL: lock the room's row first, so two presses at the same instant (two processes, or
+    // a button and a tablet) run one after the other and the second joins the first's alarm (read
+    // committed would let both raise one). SQLite runs one write transaction at a time anyway.
+    if (isPostgresClient(tx)) await tx.$executeRaw`UPDATE "Room" SET "id" = "id" WHERE "id" = ${input.roomId}`;
     const open = await tx.alarm.findFirst({
       where: { roomId: input.roomId, test: false, status: { in: ["PENDING", "OPEN"] } },
       orderBy: { raisedAt: "desc" },
