@@ -289,6 +289,11 @@ describe("the kiosk during an evacuation", () => {
     expect(refused).toEqual({ step: "evacuation", code: "EVACUATION_IN_PROGRESS" });
     expect(await completeCheckIn(ctx, site.kiosk, "whatever", "accept")).toMatchObject({ step: "see-desk" });
     expect(await ctx.db.visit.count({ where: { visitorId: newcomer.visitor.id } })).toBe(0);
+    // The newcomer's scan at the evacuation screen is a check-out with no visit to end: the kiosk
+    // shows the evacuation screen again, not "please see the desk" (the desk is leaving too).
+    const evacuation = { step: "evacuation", code: "EVACUATION_IN_PROGRESS" };
+    expect(await checkOutAtKiosk(ctx, site.kiosk, { kind: "scan", text: newcomer.passText })).toEqual(evacuation);
+    expect(await checkOutAtKiosk(ctx, site.kiosk, { kind: "scan", text: "not a code" })).toEqual(evacuation);
 
     const out = await checkOutAtKiosk(ctx, site.kiosk, { kind: "scan", text: inside.passText });
     expect(out.step).toBe("checked-out");

@@ -1,5 +1,6 @@
 import { hmac } from "@/src/domain/crypto";
 import type { DomainContext } from "@/src/domain/db";
+import { EVACUATION_OUTCOME, evacuationRunning } from "@/src/domain/evacuation/kiosk-guard";
 import { localDay } from "@/src/domain/local-day";
 import { OPEN_VISIT } from "@/src/domain/visits/capacity";
 import { checkOutVisit } from "@/src/domain/visits/check-out";
@@ -39,7 +40,7 @@ export async function checkOutAtKiosk(
   // Guessing leave codes: blocked at this kiosk after too many misses (leave-code-throttle.ts).
   if (input.kind === "leave-code") await refuseBlockedLeaveCode(ctx, device);
   const where = await visitorWhere(ctx, input);
-  if (!where) return { step: "see-desk", reason: "code" };
+  if (!where) return nobodyToCheckOut(ctx, device);
   const actor = {
     type: "DEVICE" as const,
     id: device.id,
@@ -57,7 +58,7 @@ export async function checkOutAtKiosk(
   }
   if (input.kind === "leave-code") {
     await recordLeaveCodeMiss(ctx, device);
-    return { step: "see-desk", reason: "code" };
+    return nobodyToCheckOut(ctx, device);
   }
   const recent = await ctx.db.visit.findFirst({
     where: {
@@ -68,7 +69,16 @@ export async function checkOutAtKiosk(
     },
     include: { visitor: { select: { firstName: true } } },
   });
-  return recent
-    ? { step: "checked-out", firstName: recent.visitor?.firstName ?? null }
+  return recent ? { step: "checked-out", firstName: recent.visitor?.firstName ?? null } : nobodyToCheckOut(ctx, device);
+}
+
+/**
+ * No visit to end: "please see the desk" — but not during an evacuation, when the desk is leaving
+ * the building too. Then the kiosk shows the evacuation screen again (leave by the nearest exit):
+ * a newcomer's scan there is taken as a check-out and must not send them inside to the desk.
+ */
+async function nobodyToCheckOut(ctx: DomainContext, device: KioskDevice): Promise<KioskOutcome> {
+  return (await evacuationRunning(ctx.db, device.locationId))
+    ? EVACUATION_OUTCOME
     : { step: "see-desk", reason: "code" };
 }
