@@ -1,5 +1,6 @@
 // A plain GET form to switch the location a staff page shows (only when there are several).
 // Works without JavaScript; the page reads ?location=.
+import type { ReactNode } from "react";
 
 export function LocationPicker({
   locations,
@@ -35,5 +36,30 @@ export function LocationPicker({
         {submitLabel}
       </button>
     </form>
+  );
+}
+
+/**
+ * The head of a staff page about one location: its title, then the page's own filters (`before`),
+ * the location picker (shown when there are several locations), then the page's links (children).
+ */
+export function LocationHeader({
+  title,
+  picker,
+  before,
+  children,
+}: {
+  title: ReactNode;
+  picker: Parameters<typeof LocationPicker>[0];
+  before?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <div className="row" style={{ alignItems: "flex-end", flexWrap: "wrap" }}>
+      <h1 style={{ margin: 0, flex: 1 }}>{title}</h1>
+      {before}
+      <LocationPicker {...picker} />
+      {children}
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { loadAlarmSettings } from "@/src/domain/alarms/alarm-settings";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { AlarmSettingsForm } from "@/src/staff/alarm-settings/settings-form";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { NoLocations } from "@/src/staff/shell/no-locations";
 
@@ -31,10 +31,10 @@ export default async function AlarmSettingsPage({
   const settings = await loadAlarmSettings(await domain(), actor, location.id);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <LocationPicker locations={locations} currentId={location.id} label={t("location")} submitLabel={t("show")} />
-      </div>
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("show") }}
+      />
       <p>{t("intro")}</p>
       <AlarmSettingsForm
         key={location.id}

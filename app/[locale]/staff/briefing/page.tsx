@@ -4,7 +4,7 @@ import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { BriefingView } from "@/src/staff/briefing/briefing-view";
 import { LiveRefresh } from "@/src/staff/briefing/live-refresh";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { NoLocations } from "@/src/staff/shell/no-locations";
 
@@ -37,30 +37,32 @@ export default async function BriefingPage({
   const briefing = await loadBriefing(await domain(), actor, location, hours);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <form method="get" className="row" style={{ alignItems: "flex-end" }}>
-          <input type="hidden" name="location" value={location.id} />
-          <div className="field">
-            <label htmlFor="briefing-hours">{t("period")}</label>
-            <select id="briefing-hours" name="hours" defaultValue={String(hours)}>
-              {BRIEFING_HOURS.map((h) => (
-                <option key={h} value={h}>
-                  {t("hours", { count: h })}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("show")}</button>
-        </form>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("show")}
-          keep={{ hours: String(hours) }}
-        />
-      </div>
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{
+          locations,
+          currentId: location.id,
+          label: t("location"),
+          submitLabel: t("show"),
+          keep: { hours: String(hours) },
+        }}
+        before={
+          <form method="get" className="row" style={{ alignItems: "flex-end" }}>
+            <input type="hidden" name="location" value={location.id} />
+            <div className="field">
+              <label htmlFor="briefing-hours">{t("period")}</label>
+              <select id="briefing-hours" name="hours" defaultValue={String(hours)}>
+                {BRIEFING_HOURS.map((h) => (
+                  <option key={h} value={h}>
+                    {t("hours", { count: h })}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{t("show")}</button>
+          </form>
+        }
+      />
       <LiveRefresh renderedAt={briefing.now} />
       <BriefingView briefing={briefing} timeZone={location.timeZone} />
     </div>

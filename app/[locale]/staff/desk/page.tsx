@@ -7,7 +7,7 @@ import { loadDeskAlarms } from "@/src/staff/alarms/load-desk-alarms";
 import { ButtonLinkBanner } from "@/src/staff/desk/button-link-banner";
 import { DeskView } from "@/src/staff/desk/desk-view";
 import { loadDesk } from "@/src/staff/desk/load-desk";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { NoLocations } from "@/src/staff/shell/no-locations";
 
@@ -40,15 +40,10 @@ export default async function DeskPage({
   const buttonLink = runtime().buttonLink?.status() ?? null;
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("showLocation")}
-        />
-      </div>
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("showLocation") }}
+      />
       {alarms && buttonLink && (
         <ButtonLinkBanner
           initial={{ configured: true, state: buttonLink.state, since: buttonLink.since }}

@@ -4,7 +4,7 @@ import { loadDoorConsole } from "@/src/domain/doors/doors";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { DoorConsole } from "@/src/staff/doors/door-console";
 import { NoLocations } from "@/src/staff/shell/no-locations";
@@ -34,14 +34,10 @@ export default async function DoorsPage({
   const snapshot = await loadDoorConsole(ctx, actor, location.id);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end", flexWrap: "wrap" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("showLocation")}
-        />
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("showLocation") }}
+      >
         {can(actor, "doors.configure") && (
           <Link
             href={`/staff/doors/config?location=${location.id}`}
@@ -50,7 +46,7 @@ export default async function DoorsPage({
             {t("configure")}
           </Link>
         )}
-      </div>
+      </LocationHeader>
       <DoorConsole
         key={location.id}
         initial={snapshot}

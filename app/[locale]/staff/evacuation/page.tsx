@@ -5,7 +5,7 @@ import { ownEvacuationHelp } from "@/src/domain/evacuation/needs-help";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { MyEvacuationHelp } from "@/src/staff/evacuation/my-evacuation-help";
 import { StartEvacuation } from "@/src/staff/evacuation/start-evacuation";
@@ -53,14 +53,10 @@ export default async function EvacuationPage({
   const seconds = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 1000);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("showLocation")}
-        />
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("showLocation") }}
+      >
         {can(actor, "evacuation.configure") && (
           <Link
             href={`/staff/evacuation/settings?location=${location.id}`}
@@ -69,7 +65,7 @@ export default async function EvacuationPage({
             {t("settings.link")}
           </Link>
         )}
-      </div>
+      </LocationHeader>
       <p>{t("egress")}</p>
       {running ? (
         <div className="alert alert-error stack" role="status" data-testid="evac-running">

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { pageTitle } from "@/src/i18n/page-title";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { loadIncidentTeam } from "@/src/staff/incident-team/load-incident-team";
 import { TeamForm } from "@/src/staff/incident-team/team-form";
@@ -36,24 +36,26 @@ export default async function IncidentTeamPage({
     });
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <form method="get" className="row" style={{ alignItems: "flex-end" }}>
-          <input type="hidden" name="location" value={location.id} />
-          <div className="field">
-            <label htmlFor="team-week">{t("weekLabel")}</label>
-            <select id="team-week" name="week" defaultValue={data.weekStart}>
-              {data.weeks.map((w) => (
-                <option key={w} value={w}>
-                  {weekLabel(w)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("show")}</button>
-        </form>
-        <LocationPicker locations={locations} currentId={location.id} label={t("location")} submitLabel={t("show")} />
-      </div>
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("show") }}
+        before={
+          <form method="get" className="row" style={{ alignItems: "flex-end" }}>
+            <input type="hidden" name="location" value={location.id} />
+            <div className="field">
+              <label htmlFor="team-week">{t("weekLabel")}</label>
+              <select id="team-week" name="week" defaultValue={data.weekStart}>
+                {data.weeks.map((w) => (
+                  <option key={w} value={w}>
+                    {weekLabel(w)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{t("show")}</button>
+          </form>
+        }
+      />
       <p>{t("explain")}</p>
       <h2>{weekLabel(data.weekStart)}</h2>
       <TeamForm key={`${location.id}-${data.weekStart}`} locationId={location.id} data={data} />

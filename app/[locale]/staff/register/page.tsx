@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { loadRegisterPage } from "@/src/staff/register/load-register-page";
 import { RegisterView } from "@/src/staff/register/register-view";
@@ -33,14 +33,10 @@ export default async function RegisterPage({
   const data = await loadRegisterPage(actor, location.id);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("titleAt", { location: location.name })}</h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("showLocation")}
-        />
+      <LocationHeader
+        title={t("titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("showLocation") }}
+      >
         <Link
           href={{ pathname: "/staff/register/print", query: { location: location.id } }}
           className="btn btn-secondary"
@@ -48,7 +44,7 @@ export default async function RegisterPage({
         >
           {t("print")}
         </Link>
-      </div>
+      </LocationHeader>
       <RegisterView key={location.id} data={data} />
     </div>
   );

@@ -4,7 +4,7 @@ import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { RunTestAlarm } from "@/src/staff/alarms/test-alarm-panel";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { loadStaffLocations, pickLocation } from "@/src/staff/desk/staff-locations";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
@@ -39,17 +39,19 @@ export default async function TestAlarmPage({
     ms == null ? t("test.never") : t("test.seconds", { value: format.number(ms / 1000, { maximumFractionDigits: 2 }) });
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>
-          {t("test.title")} · {location.name}
-        </h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("test.location")}
-          submitLabel={t("test.show")}
-        />
-      </div>
+      <LocationHeader
+        title={
+          <>
+            {t("test.title")} · {location.name}
+          </>
+        }
+        picker={{
+          locations,
+          currentId: location.id,
+          label: t("test.location"),
+          submitLabel: t("test.show"),
+        }}
+      />
       <p>{t("test.intro")}</p>
       <RunTestAlarm locationId={location.id} anyOpen={reports.some((r) => r.status === "OPEN")} />
       <section aria-labelledby="test-reports-heading" className="stack" data-testid="test-alarm-reports">

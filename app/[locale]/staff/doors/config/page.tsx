@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { DoorConfig } from "@/src/staff/doors/door-config";
 import { NoLocations } from "@/src/staff/shell/no-locations";
@@ -34,15 +34,10 @@ export default async function DoorConfigPage({
   });
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>{t("config.titleAt", { location: location.name })}</h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("showLocation")}
-        />
-      </div>
+      <LocationHeader
+        title={t("config.titleAt", { location: location.name })}
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("showLocation") }}
+      />
       <p>{t("egress")}</p>
       <DoorConfig
         locationId={location.id}

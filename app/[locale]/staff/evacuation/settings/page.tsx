@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadEvacuationSettings } from "@/src/domain/evacuation/evacuation-inputs";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { EvacuationSettingsForm } from "@/src/staff/evacuation/evacuation-settings-form";
 import { NoLocations } from "@/src/staff/shell/no-locations";
@@ -30,17 +30,14 @@ export default async function EvacuationSettingsPage({
   const settings = await loadEvacuationSettings(await domain(), actor, location.id);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>
-          {t("settings.title")} — {location.name}
-        </h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={t("showLocation")}
-        />
-      </div>
+      <LocationHeader
+        title={
+          <>
+            {t("settings.title")} — {location.name}
+          </>
+        }
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: t("showLocation") }}
+      />
       <EvacuationSettingsForm key={location.id} initial={settings} />
     </div>
   );

@@ -2,7 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { loadIncidentSettings } from "@/src/domain/incidents/incident-settings";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
-import { LocationPicker } from "@/src/staff/desk/location-picker";
+import { LocationHeader } from "@/src/staff/desk/location-picker";
 import { requireStaffLocation } from "@/src/staff/desk/staff-locations";
 import { IncidentSettingsForm } from "@/src/staff/incidents/settings-form";
 import { NoLocations } from "@/src/staff/shell/no-locations";
@@ -30,17 +30,14 @@ export default async function IncidentSettingsPage({
   const { settings, staff } = await loadIncidentSettings(await domain(), actor, location.id);
   return (
     <div className="stack">
-      <div className="row" style={{ alignItems: "flex-end" }}>
-        <h1 style={{ margin: 0, flex: 1 }}>
-          {t("title")} — {location.name}
-        </h1>
-        <LocationPicker
-          locations={locations}
-          currentId={location.id}
-          label={t("location")}
-          submitLabel={tLists("filter")}
-        />
-      </div>
+      <LocationHeader
+        title={
+          <>
+            {t("title")} — {location.name}
+          </>
+        }
+        picker={{ locations, currentId: location.id, label: t("location"), submitLabel: tLists("filter") }}
+      />
       <p>{t("intro")}</p>
       <IncidentSettingsForm key={location.id} locationId={location.id} values={settings} staff={staff} />
     </div>
