@@ -180,6 +180,14 @@ test.describe("admin: staff members", () => {
     await expect(page.getByTestId("badge-form-ok")).toHaveText("De personeelspas is gekoppeld.");
     await expect(badge.getByTestId("badge-status")).toHaveText("Pas gekoppeld");
 
+    // The colleague asked to be marked "needs help to evacuate" (only marshals see it).
+    const help = page.getByTestId("evac-staff-help");
+    await expect(help).not.toBeChecked();
+    await help.check();
+    await expect(page.getByText("Opgeslagen.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByTestId("evac-staff-help")).toBeChecked();
+
     await page.goto("/nl/staff/admin/staff");
     const row = page.locator(`tr[data-email="${member.email}"]`);
     await expect(row).toContainText("Leidinggevende");

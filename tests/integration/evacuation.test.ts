@@ -27,9 +27,11 @@ import {
 import {
   declareEvacuationHelpAtKiosk,
   setOwnEvacuationHelp,
+  setStaffEvacuationHelp,
   setVisitorEvacuationHelp,
 } from "@/src/domain/evacuation/needs-help";
 import { signInStaff } from "@/src/domain/presence/presence";
+import { findStaff } from "@/src/domain/staff/manage-staff";
 import { checkOutAtKiosk } from "@/src/domain/visits/check-out-at-kiosk";
 import { completeCheckIn, identifyAtKiosk } from "@/src/domain/visits/kiosk-check-in";
 import { CLIENT_ADDRESS_HEADER } from "@/src/server/client-address";
@@ -304,6 +306,27 @@ describe("the kiosk during an evacuation", () => {
     });
     const marks = await loadMarks(ctx, site.admin, rollCall.evacuation.id);
     expect(marks).toMatchObject([{ status: "LEFT", source: "KIOSK" }]);
+  });
+});
+
+describe("needs help to evacuate, for a colleague", () => {
+  it("an admin sets a colleague's flag (the colleague asked); nobody else may; every change audited", async () => {
+    await expect(setStaffEvacuationHelp(ctx, receptionist("rec"), "mar", true)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await setStaffEvacuationHelp(ctx, site.admin, "mar", true)).toBe(true);
+    expect(await setStaffEvacuationHelp(ctx, site.admin, "mar", true)).toBe(true); // no change: no second event
+    expect((await findStaff(ctx, "mar"))?.needsEvacuationHelp).toBe(true);
+    await expect(setStaffEvacuationHelp(ctx, site.admin, "nobody", true)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await setStaffEvacuationHelp(ctx, site.admin, "mar", false)).toBe(false);
+    const audit = await ctx.db.auditEvent.findMany({
+      where: { action: "staff.evacuation_help_changed", subjectId: "mar" },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((e) => [e.actorId, JSON.parse(e.data ?? "{}").needsEvacuationHelp])).toEqual([
+      [site.admin.id, true],
+      [site.admin.id, false],
+    ]);
   });
 });
 

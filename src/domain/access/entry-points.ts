@@ -52,6 +52,7 @@ export const ENTRY_POINTS: Record<string, EntryRule> = {
   "src/staff/evacuation/actions.ts#saveEvacuationSettingsAction": ["evacuation.configure"],
   "src/staff/evacuation/actions.ts#firePanelSecretAction": ["evacuation.configure"],
   "src/staff/evacuation/actions.ts#setMyEvacuationHelpAction": ["evacuation.declare_help"],
+  "src/staff/evacuation/actions.ts#setStaffEvacuationHelpAction": ["staff.manage"],
   "src/staff/evacuation/actions.ts#setVisitorEvacuationHelpAction": ["visitors.manage"],
   "src/staff/home/actions.ts#setMyPresenceAction": ["presence.self"],
   "src/staff/house-rules/actions.ts#saveHouseRulesAction": ["house_rules.manage"],

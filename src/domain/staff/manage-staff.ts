@@ -190,6 +190,7 @@ function staffRow(s: StaffWithLocations) {
     locale: s.locale,
     active: s.active,
     hasBadge: !!s.badgeHash,
+    needsEvacuationHelp: s.needsEvacuationHelp,
     locations: s.locations.map((l) => l.location),
   };
 }

@@ -6,7 +6,11 @@ import { z } from "zod";
 import { requirePermission } from "@/src/domain/access/permissions";
 import { issueFirePanelSecret, STARTER_ROLES, saveEvacuationSettings } from "@/src/domain/evacuation/evacuation-inputs";
 import { endEvacuation, startEvacuation } from "@/src/domain/evacuation/evacuations";
-import { setOwnEvacuationHelp, setVisitorEvacuationHelp } from "@/src/domain/evacuation/needs-help";
+import {
+  setOwnEvacuationHelp,
+  setStaffEvacuationHelp,
+  setVisitorEvacuationHelp,
+} from "@/src/domain/evacuation/needs-help";
 import type { Role } from "@/src/generated/prisma/enums";
 import { type ActionResult, runAction } from "@/src/server/action-result";
 import { getStaffActor } from "@/src/server/auth/get-actor";
@@ -73,6 +77,14 @@ export async function setMyEvacuationHelpAction(on: boolean): Promise<ActionResu
   return runAction(async () => {
     const actor = requirePermission(await getStaffActor(), "evacuation.declare_help");
     return setOwnEvacuationHelp(await domain(), actor, z.boolean().parse(on));
+  });
+}
+
+/** An admin sets a colleague's flag (the colleague asked, e.g. someone who cannot use the screens). */
+export async function setStaffEvacuationHelpAction(staffId: string, on: boolean): Promise<ActionResult<boolean>> {
+  return runAction(async () => {
+    const actor = requirePermission(await getStaffActor(), "staff.manage");
+    return setStaffEvacuationHelp(await domain(), actor, id.parse(staffId), z.boolean().parse(on));
   });
 }
 

@@ -1,10 +1,40 @@
 "use client";
-// A staff member declares "I need help to evacuate" (optional; only marshals see it).
+// "Needs help to evacuate" for a staff member (optional; only marshals see it): staff declare
+// their own; an admin sets a colleague's on the staff page (the colleague asked).
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { setMyEvacuationHelpAction } from "@/src/staff/evacuation/actions";
+import { setMyEvacuationHelpAction, setStaffEvacuationHelpAction } from "@/src/staff/evacuation/actions";
 
 export function MyEvacuationHelp({ initial }: { initial: boolean }) {
+  const t = useTranslations("evacuation.help");
+  return (
+    <EvacuationHelpToggle initial={initial} label={t("mine")} testId="evac-my-help" save={setMyEvacuationHelpAction} />
+  );
+}
+
+export function StaffEvacuationHelp({ staffId, name, initial }: { staffId: string; name: string; initial: boolean }) {
+  const t = useTranslations("evacuation.help");
+  return (
+    <EvacuationHelpToggle
+      initial={initial}
+      label={t("colleague", { name })}
+      testId="evac-staff-help"
+      save={(on) => setStaffEvacuationHelpAction(staffId, on)}
+    />
+  );
+}
+
+function EvacuationHelpToggle({
+  initial,
+  label,
+  testId,
+  save,
+}: {
+  initial: boolean;
+  label: string;
+  testId: string;
+  save: (on: boolean) => Promise<{ ok: boolean }>;
+}) {
   const t = useTranslations("evacuation.help");
   const [on, setOn] = useState(initial);
   const [saved, setSaved] = useState(false);
@@ -19,19 +49,19 @@ export function MyEvacuationHelp({ initial }: { initial: boolean }) {
           type="checkbox"
           checked={on}
           disabled={pending}
-          data-testid="evac-my-help"
+          data-testid={testId}
           onChange={(e) => {
             const next = e.target.checked;
             setOn(next);
             setSaved(false);
             start(async () => {
-              const r = await setMyEvacuationHelpAction(next);
+              const r = await save(next);
               if (r.ok) setSaved(true);
               else setOn(!next);
             });
           }}
         />
-        {t("mine")}
+        {label}
       </label>
       <p role="status" className="muted" style={{ margin: 0 }}>
         {saved ? t("saved") : ""}

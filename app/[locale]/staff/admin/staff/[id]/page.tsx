@@ -7,6 +7,7 @@ import { BadgeForm } from "@/src/staff/admin-staff/badge-form";
 import { loadLocationOptions, loadStaffMember } from "@/src/staff/admin-staff/load-admin-staff";
 import { ResetPasswordForm } from "@/src/staff/admin-staff/reset-password-form";
 import { StaffForm } from "@/src/staff/admin-staff/staff-form";
+import { StaffEvacuationHelp } from "@/src/staff/evacuation/my-evacuation-help";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export default async function EditStaffPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
@@ -57,6 +58,7 @@ export default async function EditStaffPage({ params }: { params: Promise<{ loca
 
       <ResetPasswordForm staffId={member.id} minPasswordLength={MIN_PASSWORD_LENGTH} />
       <BadgeForm staffId={member.id} hasBadge={member.hasBadge} />
+      <StaffEvacuationHelp staffId={member.id} name={member.name} initial={member.needsEvacuationHelp} />
       <ActiveForm staffId={member.id} name={member.name} active={member.active} />
     </div>
   );
