@@ -111,6 +111,13 @@ test.describe("incident register", () => {
       await expect(page.getByLabel("Ruimte")).toHaveValue(site.room.id);
       await expect(page.getByLabel("Getroffen medewerker")).toHaveValue(site.manager.id);
       await expect(page.getByLabel("Betrokken bezoeker (indien bekend)")).toHaveValue(site.visitor.id);
+      // The visitor can also be picked by name from the location's visitors of the last day.
+      const recent = page.getByLabel("Bezoeker van het afgelopen etmaal");
+      await expect(recent).toHaveValue(site.visitor.id);
+      await recent.selectOption("");
+      await expect(page.getByLabel("Betrokken bezoeker (indien bekend)")).toHaveValue("");
+      await recent.selectOption(site.visitor.id);
+      await expect(page.getByLabel("Betrokken bezoeker (indien bekend)")).toHaveValue(site.visitor.id);
       await expectNoSeriousAxeViolations(page, "incident registration");
 
       // Nothing chosen: the form says what is missing, and keeps what was typed.

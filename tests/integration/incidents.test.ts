@@ -8,7 +8,7 @@ import type { DomainContext } from "@/src/domain/db";
 import { EventBus } from "@/src/domain/events/event-bus";
 import { evaluateIncidents, evaluationCsv, exportEvaluationCsv } from "@/src/domain/incidents/evaluation";
 import { saveIncidentSettings } from "@/src/domain/incidents/incident-settings";
-import { draftPrefill, getIncident, listOpenIncidents } from "@/src/domain/incidents/incident-view";
+import { draftPrefill, getIncident, listOpenIncidents, recentVisitorsAt } from "@/src/domain/incidents/incident-view";
 import {
   closeIncident,
   completeAftercare,
@@ -157,6 +157,36 @@ describe("registering", () => {
     await expect(registerIncident(ctx, colleague, registration({ incidentId: draft.id }))).rejects.toMatchObject({
       code: "CONFLICT",
     });
+  });
+});
+
+describe("choosing the visitor involved", () => {
+  it("lists the location's visitors of the last 24 hours by first name and initial, latest first, once each", async () => {
+    const visit = async (visitorId: string, hoursAgo: number, locationId = site.locationId) =>
+      ctx.db.visit.create({
+        data: {
+          locationId,
+          visitorId,
+          method: "PASS",
+          status: "CHECKED_OUT",
+          checkedInAt: new Date(ctx.clock.now().getTime() - hoursAgo * HOUR),
+        },
+      });
+    const kees = (await makePassVisitor(ctx.db, { firstName: "Kees", lastName: "Smit" })).visitor;
+    const anna = (await makePassVisitor(ctx.db, { firstName: "Anna", lastName: "de Vries" })).visitor;
+    const old = (await makePassVisitor(ctx.db, { firstName: "Oud", lastName: "Bezoek" })).visitor;
+    await visit(kees.id, 5);
+    await visit(anna.id, 3);
+    await visit(kees.id, 1);
+    await visit(old.id, 30);
+    const list = await recentVisitorsAt(ctx, colleague, site.locationId);
+    expect(list.map((v) => [v.visitorId, v.name])).toEqual([
+      [kees.id, "Kees S."],
+      [anna.id, "Anna d."],
+    ]);
+    expect(list[0].checkedInAt).toBe(new Date(ctx.clock.now().getTime() - HOUR).toISOString());
+    const stranger = { type: "STAFF" as const, id: "x", role: "STAFF" as const, locationIds: ["elsewhere"] };
+    await expect(recentVisitorsAt(ctx, stranger, site.locationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 

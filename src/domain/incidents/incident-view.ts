@@ -9,6 +9,7 @@ import { AppError } from "@/src/domain/errors";
 import { incidentAccess, isLocationManager, safetyOfficerLocations } from "@/src/domain/incidents/incident-access";
 import { stepStateOf } from "@/src/domain/incidents/incidents";
 import { closeBlockers, type Step, type StepKey, stepPlan } from "@/src/domain/incidents/step-plan";
+import { displayName } from "@/src/domain/visits/visit-summary";
 
 /** Police numbers the framework names; the location adds its own contacts. */
 export const POLICE_EMERGENCY = "112";
@@ -205,6 +206,44 @@ export async function draftPrefill(ctx: DomainContext, actor: Actor, incidentId:
     visitorId: visit?.visitor?.id ?? null,
     visitorName: visit?.visitor ? [visit.visitor.firstName, visit.visitor.lastName].filter(Boolean).join(" ") : null,
   };
+}
+
+/** How far back the registration form lists the location's visitors to choose from. */
+export const RECENT_VISITORS_HOURS = 24;
+
+export interface RecentVisitor {
+  visitorId: string;
+  /** First name and initial, as the desk sees them. */
+  name: string;
+  /** Their latest check-in here in the period. */
+  checkedInAt: string;
+}
+
+/**
+ * The visitors who checked in at a location in the last RECENT_VISITORS_HOURS, latest first: the
+ * registering person picks the visitor involved by name instead of looking up a number. No more
+ * than the desk's register shows (first name and initial, the time).
+ */
+export async function recentVisitorsAt(ctx: DomainContext, actor: Actor, locationId: string): Promise<RecentVisitor[]> {
+  requirePermission(actor, "incidents.register");
+  if (!canSeeLocation(actor, locationId)) throw new AppError("NOT_FOUND");
+  const since = new Date(ctx.clock.now().getTime() - RECENT_VISITORS_HOURS * 3_600_000);
+  const visits = await ctx.db.visit.findMany({
+    where: { locationId, checkedInAt: { gte: since }, visitorId: { not: null } },
+    orderBy: { checkedInAt: "desc" },
+    select: { checkedInAt: true, visitor: { select: { id: true, firstName: true, lastName: true } } },
+    take: 500,
+  });
+  const seen = new Map<string, RecentVisitor>();
+  for (const v of visits) {
+    if (!v.visitor || seen.has(v.visitor.id)) continue;
+    seen.set(v.visitor.id, {
+      visitorId: v.visitor.id,
+      name: displayName(v.visitor),
+      checkedInAt: v.checkedInAt.toISOString(),
+    });
+  }
+  return [...seen.values()];
 }
 
 export interface IncidentListItem {

@@ -2,7 +2,8 @@
 // Register an incident: fresh, or an alarm's draft pre-filled (location, time, room, the staff
 // member and visitor of the visit in that room). Field errors show next to their field; typed
 // values survive an error. The description reminds the writer to keep personal data minimal.
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRef } from "react";
 import { INCIDENT_CATEGORIES } from "@/src/domain/incidents/step-plan";
 import { registerIncidentAction } from "@/src/staff/incidents/actions";
 import { FieldError, FormMessage, fieldA11y, SubmitButton, useFormAction } from "@/src/ui/form-kit";
@@ -29,10 +30,15 @@ export interface IncidentFormProps {
   affectedStaffId: string | null;
   visitorId: string | null;
   visitorName: string | null;
+  /** Visitors of the last day at the location, to pick the one involved by name (recentVisitorsAt). */
+  recentVisitors: { visitorId: string; name: string; checkedInAt: string }[];
+  timeZone: string;
 }
 
 export function IncidentForm(p: IncidentFormProps) {
   const t = useTranslations("incidents");
+  const format = useFormatter();
+  const visitorField = useRef<HTMLInputElement>(null);
   const { state, formAction, pending, onSubmit } = useFormAction<{ id: string }>(registerIncidentAction);
   const a11y = (name: string, hasHint = false) => fieldA11y(`incident-${name}`, state, name, hasHint);
   const error = (name: string) => (
@@ -85,9 +91,37 @@ export function IncidentForm(p: IncidentFormProps) {
             {error("affectedStaffId")}
           </div>
         </div>
+        {p.recentVisitors.length > 0 && (
+          <div className="field">
+            <label htmlFor="incident-recentVisitor">{t("form.recentVisitor")}</label>
+            <select
+              id="incident-recentVisitor"
+              defaultValue={p.recentVisitors.some((v) => v.visitorId === p.visitorId) ? (p.visitorId ?? "") : ""}
+              onChange={(e) => {
+                if (visitorField.current) visitorField.current.value = e.target.value;
+              }}
+            >
+              <option value="">{t("form.recentVisitorNone")}</option>
+              {p.recentVisitors.map((v) => (
+                <option key={v.visitorId} value={v.visitorId}>
+                  {t("form.recentVisitorOption", {
+                    name: v.name,
+                    time: format.dateTime(new Date(v.checkedInAt), {
+                      weekday: "short",
+                      hour: "2-digit",
+                      minute: "2-digit",
+                      timeZone: p.timeZone,
+                    }),
+                  })}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="field">
           <label htmlFor="incident-visitorId">{t("form.visitor")}</label>
           <input
+            ref={visitorField}
             {...a11y("visitorId", true)}
             name="visitorId"
             type="text"

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { isAppError } from "@/src/domain/errors";
-import { draftPrefill } from "@/src/domain/incidents/incident-view";
+import { draftPrefill, recentVisitorsAt } from "@/src/domain/incidents/incident-view";
 import { localDay, wallClock } from "@/src/domain/local-day";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
@@ -49,12 +49,17 @@ export default async function NewIncidentPage({
     where: { id: locationId },
     select: { timeZone: true, name: true },
   });
-  const [rooms, staff] = await Promise.all([
+  const [rooms, staff, recentVisitors] = await Promise.all([
     ctx.db.room.findMany({ where: { locationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.staffMember.findMany({
       where: { active: true, locations: { some: { locationId } } },
       select: { id: true, name: true },
       orderBy: { name: "asc" },
+    }),
+    // A draft's location the registering person does not work at: no list, the number field stays.
+    recentVisitorsAt(ctx, actor, locationId).catch((err) => {
+      if (isAppError(err)) return [];
+      throw err;
     }),
   ]);
   const now = ctx.clock.now();
@@ -87,6 +92,8 @@ export default async function NewIncidentPage({
         affectedStaffId={prefill?.affectedStaffId ?? (staff.some((s) => s.id === actor.id) ? actor.id : null)}
         visitorId={prefill?.visitorId ?? null}
         visitorName={prefill?.visitorName ?? null}
+        recentVisitors={recentVisitors}
+        timeZone={place.timeZone}
       />
     </div>
   );
