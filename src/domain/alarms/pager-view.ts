@@ -20,9 +20,7 @@ function prepare(view: AlarmView): PagerViews {
   return (staffId) => {
     const own = rowOf.get(staffId);
     const rows =
-      own === undefined || view.responders[own].response !== null
-        ? answered
-        : [...answered, own].sort((a, b) => a - b);
+      own === undefined || view.responders[own].response !== null ? answered : [...answered, own].sort((a, b) => a - b);
     return { ...view, responders: rows.map((i) => view.responders[i]) };
   };
 }
