@@ -7,19 +7,25 @@ import { can } from "@/src/domain/access/permissions";
 import { socketMaySend } from "@/src/domain/access/socket-events";
 import type { DomainContext } from "@/src/domain/db";
 import { deviceByCredential, markDevicePresence } from "@/src/domain/devices/devices";
+import { DEFAULT_STAFF_IDLE_MS, staffSessionStates } from "@/src/domain/staff/staff-sessions";
 import { attachAlarmDelivery, deliverOpenAlarms, handleAlarmRequests } from "@/src/realtime/alarm-delivery";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
 import { authenticateSocket, parseCookies } from "@/src/realtime/socket-auth";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 
-export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
-type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+/** Per socket: who it is, and for staff the session it belongs to (null: a paired device, or an old token). */
+type SocketData = { actor: Actor; sid: string | null };
+export type PortierServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type PortierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** How often open staff sockets are checked against their session (ended by sign-out or the idle timeout). */
+export const SESSION_SWEEP_MS = 60_000;
 
 export function attachRealtime(
   httpServer: HttpServer,
   ctx: DomainContext,
   sessionSecret: string,
-  opts: { staffIdleMs?: number } = {},
+  opts: { staffIdleMs?: number; sessionSweepMs?: number } = {},
 ): PortierServer {
   const io: PortierServer = new Server(httpServer, {
     path: "/socket.io",
@@ -33,9 +39,10 @@ export function attachRealtime(
 
   io.use(async (socket, next) => {
     try {
-      const actor = await authenticateSocket(ctx, socket.request, sessionSecret, opts.staffIdleMs);
-      if (!actor) return next(new Error("UNAUTHORIZED"));
-      socket.data.actor = actor;
+      const identity = await authenticateSocket(ctx, socket.request, sessionSecret, opts.staffIdleMs);
+      if (!identity) return next(new Error("UNAUTHORIZED"));
+      socket.data.actor = identity.actor;
+      socket.data.sid = identity.sid;
       next();
     } catch (err) {
       console.error("[realtime] authentication failed:", err);
@@ -87,7 +94,33 @@ export function attachRealtime(
   });
 
   bridgeDomainEvents(io, ctx);
+  const sweep = setInterval(() => {
+    void closeEndedSessions(io, ctx, opts.staffIdleMs ?? DEFAULT_STAFF_IDLE_MS).catch(logError);
+  }, opts.sessionSweepMs ?? SESSION_SWEEP_MS);
+  sweep.unref?.();
+  httpServer.once("close", () => clearInterval(sweep));
   return io;
+}
+
+/**
+ * A staff socket lives as long as its session: signed out elsewhere or idle past the timeout (a
+ * screen forgotten on a shared computer), its sockets here are told and closed — they stop getting
+ * the register, alarms and visitors' names. A screen of duty keeps its session on duty, so an open
+ * pager is never closed by this.
+ */
+async function closeEndedSessions(io: PortierServer, ctx: DomainContext, idleMs: number) {
+  const staff = [...io.of("/").sockets.values()].filter((s) => s.data.actor?.type === "STAFF" && s.data.sid);
+  if (!staff.length) return;
+  const states = await staffSessionStates(
+    ctx,
+    staff.map((s) => ({ sid: s.data.sid as string, staffId: s.data.actor.id as string })),
+    idleMs,
+  );
+  for (const socket of staff) {
+    if (states.get(socket.data.sid as string) === "active") continue;
+    socket.emit("session.ended", { reason: "ended" });
+    socket.disconnect(true);
+  }
 }
 
 async function roomsFor(ctx: DomainContext, actor: Actor): Promise<string[]> {

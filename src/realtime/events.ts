@@ -24,8 +24,8 @@ export interface AlarmServerToClientEvents {
 export type ServerToClientEvents = {
   [K in Exclude<DomainEventName, AlarmEventName>]: (payload: DomainEvents[K]) => void;
 } & AlarmServerToClientEvents & {
-    /** Sent before the server closes a socket whose credential stopped being valid. */
-    "session.ended": (payload: { reason: "revoked" | "deactivated" | "changed" }) => void;
+    /** Sent before the server closes a socket whose credential stopped being valid ("ended": the staff session was signed out or idled out). */
+    "session.ended": (payload: { reason: "revoked" | "deactivated" | "changed" | "ended" }) => void;
   };
 
 /** `code` is "FORBIDDEN" when the socket's actor may not send the event (src/domain/access/socket-events.ts). */

@@ -26,12 +26,18 @@ export function parseCookies(header: string | undefined): Record<string, string>
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
+/** Who a socket is; `sid` is the staff session it belongs to (checked again by the realtime layer's sweep). */
+export interface SocketIdentity {
+  actor: Actor;
+  sid: string | null;
+}
+
 export async function authenticateSocket(
   ctx: DomainContext,
   req: IncomingMessage,
   sessionSecret: string,
   staffIdleMs = DEFAULT_STAFF_IDLE_MS,
-): Promise<Actor | null> {
+): Promise<SocketIdentity | null> {
   const cookies = parseCookies(req.headers.cookie);
   for (const cookieName of SESSION_COOKIES) {
     if (!Object.keys(cookies).some((k) => k === cookieName || k.startsWith(`${cookieName}.`))) continue;
@@ -45,10 +51,15 @@ export async function authenticateSocket(
     // An ended or idle session connects no socket (a token without a session id: see get-actor.ts).
     const sid = typeof token?.sid === "string" ? token.sid : null;
     if (staffId && sid && (await staffSessionState(ctx, sid, staffId, staffIdleMs)) !== "active") return null;
-    if (staffId) return staffActor(ctx, staffId);
+    if (staffId) {
+      const actor = await staffActor(ctx, staffId);
+      return actor ? { actor, sid } : null;
+    }
   }
   const device = await deviceByCredential(ctx, cookies[DEVICE_COOKIE]);
-  if (device)
-    return { type: "DEVICE", id: device.id, kind: device.kind, locationId: device.locationId, roomId: device.roomId };
-  return null;
+  if (!device) return null;
+  return {
+    actor: { type: "DEVICE", id: device.id, kind: device.kind, locationId: device.locationId, roomId: device.roomId },
+    sid: null,
+  };
 }

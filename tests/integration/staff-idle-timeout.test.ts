@@ -202,4 +202,59 @@ describe("through next-auth, the activity route, pages and sockets", () => {
       await new Promise<void>((resolve) => io.close(() => resolve()));
     }
   });
+
+  it("the sockets of a session that idles out or signs out are told and closed; an on-duty pager's stay", async () => {
+    const secret = "sweep-socket-secret-0123456789abcdef0123456789";
+    const httpServer = createServer();
+    const io = attachRealtime(httpServer, ctx, secret, { staffIdleMs: IDLE, sessionSweepMs: 50 });
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    const clients: Socket[] = [];
+    const connect = async (sid: string) => {
+      const token = await encode({ token: { staffId: site.hostId, sub: site.hostId, sid }, secret });
+      const c = connectClient(url, {
+        path: "/socket.io",
+        transports: ["websocket"],
+        extraHeaders: { cookie: `next-auth.session-token=${token}` },
+        reconnection: false,
+      });
+      clients.push(c);
+      const ended: string[] = [];
+      c.on("session.ended", (p: { reason: string }) => ended.push(p.reason));
+      await new Promise<void>((resolve, reject) => {
+        c.once("connect", () => resolve());
+        c.once("connect_error", reject);
+      });
+      return { c, ended };
+    };
+    try {
+      const screen = await startStaffSession(ctx, site.hostId);
+      const signedOut = await startStaffSession(ctx, site.hostId);
+      const pager = await startStaffSession(ctx, site.hostId);
+      await touchStaffSession(ctx, pager, site.hostId, IDLE, true);
+      const a = await connect(screen);
+      const b = await connect(signedOut);
+      const p = await connect(pager);
+      // Sweeps while everything is active close nothing.
+      await new Promise((r) => setTimeout(r, 200));
+      expect([a.c.connected, b.c.connected, p.c.connected]).toEqual([true, true, true]);
+
+      await endStaffSession(ctx, signedOut);
+      await vi.waitFor(() => expect(b.c.connected).toBe(false), { timeout: 5000 });
+      expect(b.ended).toEqual(["ended"]);
+      expect(a.c.connected).toBe(true);
+
+      ctx.clock.advance(IDLE + MINUTE);
+      await vi.waitFor(() => expect(a.c.connected).toBe(false), { timeout: 5000 });
+      expect(a.ended).toEqual(["ended"]);
+      expect(await staffSessionState(ctx, screen, site.hostId, IDLE)).toBe("idle");
+      // The pager is on duty: however long it stays open, it stays connected.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(p.c.connected).toBe(true);
+      expect(p.ended).toEqual([]);
+    } finally {
+      for (const c of clients) c.disconnect();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    }
+  });
 });

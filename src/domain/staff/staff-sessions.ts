@@ -42,15 +42,59 @@ export async function staffSessionState(
   idleMs: number,
 ): Promise<SessionState> {
   const s = await ctx.db.staffSession.findUnique({ where: { id: sid } });
+  const now = ctx.clock.now();
+  const state = stateOf(s, staffId, now, idleMs);
+  if (state === "idle" && !s?.endedAt) await endIdle(ctx, [sid], now);
+  return state;
+}
+
+type SessionRow = {
+  staffId: string;
+  endedAt: Date | null;
+  endReason: string | null;
+  onDuty: boolean;
+  lastActiveAt: Date;
+};
+
+/** Pure: the state of a session row for a staff member at `now`. */
+function stateOf(s: SessionRow | null, staffId: string, now: Date, idleMs: number): SessionState {
   if (!s || s.staffId !== staffId) return "unknown";
   if (s.endedAt) return s.endReason === "IDLE" ? "idle" : "ended";
-  const now = ctx.clock.now();
-  if (s.onDuty || now.getTime() - s.lastActiveAt.getTime() < idleMs) return "active";
+  return s.onDuty || now.getTime() - s.lastActiveAt.getTime() < idleMs ? "active" : "idle";
+}
+
+async function endIdle(ctx: DomainContext, sids: string[], now: Date) {
   await ctx.db.staffSession.updateMany({
-    where: { id: sid, endedAt: null },
+    where: { id: { in: sids }, endedAt: null },
     data: { endedAt: now, endReason: "IDLE" },
   });
-  return "idle";
+}
+
+/**
+ * Many sessions at once (the realtime layer's sweep of its open staff sockets): the state of each
+ * (sid → state; a session of someone else is "unknown"), in one read; the idle ones are ended.
+ */
+export async function staffSessionStates(
+  ctx: DomainContext,
+  sessions: { sid: string; staffId: string }[],
+  idleMs: number,
+): Promise<Map<string, SessionState>> {
+  const now = ctx.clock.now();
+  const out = new Map<string, SessionState>();
+  for (let i = 0; i < sessions.length; i += 500) {
+    const chunk = sessions.slice(i, i + 500);
+    const rows = await ctx.db.staffSession.findMany({ where: { id: { in: chunk.map((c) => c.sid) } } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const newlyIdle: string[] = [];
+    for (const { sid, staffId } of chunk) {
+      const row = byId.get(sid) ?? null;
+      const state = stateOf(row, staffId, now, idleMs);
+      if (state === "idle" && row && !row.endedAt) newlyIdle.push(sid);
+      out.set(sid, state);
+    }
+    if (newlyIdle.length) await endIdle(ctx, newlyIdle, now);
+  }
+  return out;
 }
 
 /**
