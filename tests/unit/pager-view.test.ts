@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AlarmResponderView, AlarmView } from "@/src/domain/alarms/alarm-view";
-import { pagerView } from "@/src/domain/alarms/pager-view";
+import { pagerView, sharedPagerView, withOwnRow } from "@/src/domain/alarms/pager-view";
 
 const row = (staffId: string, response: AlarmResponderView["response"] = null): AlarmResponderView => ({
   staffId,
@@ -72,5 +72,25 @@ describe("pagerView", () => {
     const copy = structuredClone(v);
     pagerView(v, "a");
     expect(v).toEqual(copy);
+  });
+});
+
+describe("sharedPagerView and withOwnRow", () => {
+  it("the first copy of a page is the same for every pager: the answered rows only", () => {
+    const v = view([row("a"), row("b", "COMING"), row("c")]);
+    expect(sharedPagerView(v).responders.map((r) => r.staffId)).toEqual(["b"]);
+    expect(sharedPagerView(v)).toEqual({ ...v, responders: v.responders.filter((r) => r.response) });
+  });
+
+  it("the pager keeps the own row it had when a first copy arrives; a copy with its own row wins", () => {
+    const had = view([{ ...row("a"), seenAt: "2026-11-29T10:00:02.000Z" }]);
+    const shared = view([row("b", "COMING")]);
+    expect(withOwnRow(shared, had, "a").responders.map((r) => [r.staffId, r.seenAt])).toEqual([
+      ["b", null],
+      ["a", "2026-11-29T10:00:02.000Z"],
+    ]);
+    expect(withOwnRow(shared, undefined, "a")).toBe(shared);
+    const own = view([row("a")]);
+    expect(withOwnRow(own, had, "a")).toBe(own);
   });
 });

@@ -33,3 +33,22 @@ export function pagerView(view: AlarmView, staffId: string): AlarmView {
   }
   return views(staffId);
 }
+
+/**
+ * The first copy of a page, the same for every pager it goes to (so it is encoded and sent as one
+ * message): the alarm and the responders who have answered, without the pager's own row — a
+ * responder just paged has nothing in it yet. Later copies and updates are `pagerView`s.
+ */
+export function sharedPagerView(view: AlarmView): AlarmView {
+  return pagerView(view, "");
+}
+
+/**
+ * The pager's copy of an alarm once a page of it arrived. A page's first copy has no row of the
+ * pager's own (sharedPagerView): the own row the pager already had is kept (it may say "seen").
+ */
+export function withOwnRow(page: AlarmView, previous: AlarmView | undefined, staffId: string): AlarmView {
+  if (page.responders.some((r) => r.staffId === staffId)) return page;
+  const own = previous?.responders.find((r) => r.staffId === staffId);
+  return own ? { ...page, responders: [...page.responders, own] } : page;
+}

@@ -7,7 +7,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { AlarmResponse, AlarmView } from "@/src/domain/alarms/alarm-view";
-import { pagerView } from "@/src/domain/alarms/pager-view";
+import { pagerView, withOwnRow } from "@/src/domain/alarms/pager-view";
 import { Link } from "@/src/i18n/navigation";
 import { useRealtime } from "@/src/realtime/client/realtime-provider";
 import { useLiveSnapshot } from "@/src/realtime/client/use-live-snapshot";
@@ -56,7 +56,16 @@ export function usePagerAlarms(staffId: string, initial: AlarmView[]) {
   useRealtimeEvent("alarm.paged", (view, ack) => {
     // Proof of delivery first, before anything else can go wrong.
     if (typeof ack === "function") ack({ ok: true });
-    upsert(view);
+    // A page is mine by arriving here: its first copy has no row of my own yet (sharedPagerView).
+    setAlarms((list) => {
+      const next = withOwnRow(
+        view,
+        list.find((a) => a.id === view.id),
+        staffId,
+      );
+      const rest = list.filter((a) => a.id !== view.id);
+      return next.status === "OPEN" ? [...rest, next].sort(byRaised) : rest;
+    });
   });
   useRealtimeEvent("alarm.updated", (view) => upsert(view));
 
