@@ -166,12 +166,15 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
       answered,
     );
     setTimeout(() => {
-      const late = [...targets].filter(([id]) => !acked.has(id) && io.sockets.sockets.has(id));
-      if (!late.length) return;
+      // From here on a socket's receipt is its own loop's: a late answer to this copy is not counted twice.
+      const late = [...targets].filter(([id]) => !acked.has(id));
+      targets.clear();
+      const here = late.filter(([id]) => io.sockets.sockets.has(id));
+      if (!here.length) return;
       loadAlarmView(ctx.db, alarm.id)
         .then((current) => {
           if (current?.status !== "OPEN") return;
-          for (const [id, { socket, actor }] of late) if (!acked.has(id)) deliver(socket, actor, current);
+          for (const [, { socket, actor }] of here) deliver(socket, actor, current);
         })
         .catch(logError);
     }, RESEND_AFTER_MS).unref?.();
