@@ -215,7 +215,7 @@ export default async function alarmBench(): Promise<BenchResult> {
             ratio(p.p99, w.p99),
           ],
           [
-            "… of which the press until raiseAlarm returned (committed, view re-read, events published)",
+            "… of which the press until raiseAlarm returned (committed, events published, the page written to the sockets)",
             String(c.n),
             fmt(c.p50),
             fmt(c.p95),
