@@ -169,64 +169,23 @@ describe("through next-auth, the activity route, pages and sockets", () => {
   });
 
   it("an idle session connects no socket; a pager session on duty connects after hours", async () => {
-    const secret = "idle-socket-secret-0123456789abcdef0123456789";
-    const httpServer = createServer();
-    const io = attachRealtime(httpServer, ctx, secret, { staffIdleMs: IDLE });
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-    const clients: Socket[] = [];
-    const connect = async (sid: string) => {
-      const token = await encode({ token: { staffId: site.hostId, sub: site.hostId, sid }, secret });
-      const c = connectClient(url, {
-        path: "/socket.io",
-        transports: ["websocket"],
-        extraHeaders: { cookie: `next-auth.session-token=${token}` },
-        reconnection: false,
-      });
-      clients.push(c);
-      return new Promise<Socket>((resolve, reject) => {
-        c.once("connect", () => resolve(c));
-        c.once("connect_error", reject);
-      });
-    };
+    const server = await realtimeServer({ staffIdleMs: IDLE });
     try {
       const idle = await startStaffSession(ctx, site.hostId);
       const pager = await startStaffSession(ctx, site.hostId);
       await touchStaffSession(ctx, pager, site.hostId, IDLE, true);
       ctx.clock.advance(3 * 60 * MINUTE);
-      await expect(connect(idle)).rejects.toThrow(/UNAUTHORIZED/);
-      const socket = await connect(pager);
-      expect(socket.connected).toBe(true);
+      await expect(server.connect(idle)).rejects.toThrow(/UNAUTHORIZED/);
+      const { c } = await server.connect(pager);
+      expect(c.connected).toBe(true);
     } finally {
-      for (const c of clients) c.disconnect();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await server.close();
     }
   });
 
   it("the sockets of a session that idles out or signs out are told and closed; an on-duty pager's stay", async () => {
-    const secret = "sweep-socket-secret-0123456789abcdef0123456789";
-    const httpServer = createServer();
-    const io = attachRealtime(httpServer, ctx, secret, { staffIdleMs: IDLE, sessionSweepMs: 50 });
-    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-    const clients: Socket[] = [];
-    const connect = async (sid: string) => {
-      const token = await encode({ token: { staffId: site.hostId, sub: site.hostId, sid }, secret });
-      const c = connectClient(url, {
-        path: "/socket.io",
-        transports: ["websocket"],
-        extraHeaders: { cookie: `next-auth.session-token=${token}` },
-        reconnection: false,
-      });
-      clients.push(c);
-      const ended: string[] = [];
-      c.on("session.ended", (p: { reason: string }) => ended.push(p.reason));
-      await new Promise<void>((resolve, reject) => {
-        c.once("connect", () => resolve());
-        c.once("connect_error", reject);
-      });
-      return { c, ended };
-    };
+    const server = await realtimeServer({ staffIdleMs: IDLE, sessionSweepMs: 50 });
+    const connect = server.connect;
     try {
       const screen = await startStaffSession(ctx, site.hostId);
       const signedOut = await startStaffSession(ctx, site.hostId);
@@ -253,8 +212,41 @@ describe("through next-auth, the activity route, pages and sockets", () => {
       expect(p.c.connected).toBe(true);
       expect(p.ended).toEqual([]);
     } finally {
-      for (const c of clients) c.disconnect();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await server.close();
     }
   });
 });
+
+/** Portier's realtime server on a free port, and staff sockets of site.hostId's sessions on it. */
+async function realtimeServer(opts: { staffIdleMs: number; sessionSweepMs?: number }) {
+  const secret = "idle-socket-secret-0123456789abcdef0123456789";
+  const httpServer = createServer();
+  const io = attachRealtime(httpServer, ctx, secret, opts);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const clients: Socket[] = [];
+  return {
+    /** Connected, with the reasons of every session.ended it is told; rejects when refused. */
+    async connect(sid: string) {
+      const token = await encode({ token: { staffId: site.hostId, sub: site.hostId, sid }, secret });
+      const c = connectClient(url, {
+        path: "/socket.io",
+        transports: ["websocket"],
+        extraHeaders: { cookie: `next-auth.session-token=${token}` },
+        reconnection: false,
+      });
+      clients.push(c);
+      const ended: string[] = [];
+      c.on("session.ended", (p: { reason: string }) => ended.push(p.reason));
+      await new Promise<void>((resolve, reject) => {
+        c.once("connect", () => resolve());
+        c.once("connect_error", reject);
+      });
+      return { c, ended };
+    },
+    async close() {
+      for (const c of clients) c.disconnect();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}
