@@ -308,7 +308,9 @@ export function KioskApp({ initial, defaultLanguage = "nl" }: KioskAppProps) {
         {secondsLeft !== null && !evacuation && <Countdown seconds={secondsLeft} />}
       </div>
       {(evacuation || evacuating) && (
-        <EvacuationScreen onLeave={evacuating ? () => dispatch({ type: "open", screen: "leave" }) : undefined} />
+        // Leaving is always offered: also on the answer to a refused check-in, or to a scan with no
+        // visit to end (a newcomer at the evacuation screen).
+        <EvacuationScreen onLeave={() => dispatch({ type: "open", screen: "leave" })} />
       )}
     </NextIntlClientProvider>
   );
