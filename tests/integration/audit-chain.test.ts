@@ -53,6 +53,22 @@ describe("audit chain", () => {
     expect(verified.head).toBe((await ctx.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).hash);
   });
 
+  it("stops at the first event not old enough: one written with a later time is never skipped", async () => {
+    // Another process's clock a few seconds ahead: its event has a later time than the next ones.
+    const write = (at: Date, n: number) =>
+      ctx.db.$transaction((tx) =>
+        recordAudit(tx, systemActor, { action: "visit.checked_in", subjectType: "Visit", data: { n }, at }),
+      );
+    await write(ctx.clock.now(), 0);
+    await write(new Date(ctx.clock.now().getTime() + 4_000), 1);
+    await write(ctx.clock.now(), 2);
+    ctx.clock.advance(SEAL_DELAY_MS);
+    expect(await seal()).toBe(1); // the second is not old enough yet, so the third waits for it
+    ctx.clock.advance(4_000);
+    expect(await seal()).toBe(2);
+    expect(await verifyAuditTrail(ctx.db)).toMatchObject({ ok: true, checked: 3, pending: 0, breaks: [] });
+  });
+
   it("reports a hand-edited event, and only that one", async () => {
     const ids = await record(5);
     ctx.clock.advance(SEAL_DELAY_MS);

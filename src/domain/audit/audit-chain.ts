@@ -56,15 +56,17 @@ export async function sealAuditTrail(db: Db, now: Date): Promise<number> {
     });
     // Every sealed event was cut by retention: the chain goes on from the checkpoint.
     const cut = last ? null : await latestCheckpoint(db);
-    const batch = await db.auditEvent.findMany({
-      where: {
-        hash: null,
-        id: { gt: last?.id ?? cut?.lastEventId ?? 0 },
-        at: { lte: new Date(now.getTime() - SEAL_DELAY_MS) },
-      },
+    const next = await db.auditEvent.findMany({
+      where: { hash: null, id: { gt: last?.id ?? cut?.lastEventId ?? 0 } },
       orderBy: { id: "asc" },
       take: BATCH,
     });
+    // The chain grows in id order only: sealing stops at the first event that is not old enough
+    // yet. An event written with a later time than the ones after it (another process's clock a
+    // little ahead) would otherwise be skipped and left outside the chain for good.
+    const cutoff = now.getTime() - SEAL_DELAY_MS;
+    const young = next.findIndex((e) => e.at.getTime() > cutoff);
+    const batch = young === -1 ? next : next.slice(0, young);
     if (batch.length === 0) return sealed;
     let previous = last?.hash ?? cut?.lastHash ?? GENESIS;
     const hashes = batch.map((e) => {
