@@ -121,6 +121,30 @@ describe("silent room tablets", () => {
     expect(await runTabletWatch(ctx)).toEqual({ raised: 0, cleared: 0 });
   });
 
+  it("decides again per tablet in a short transaction: one heard from after the pass read it is not alerted", async () => {
+    const quiet = await pairedTablet("tab-quiet", "Tablet 1");
+    const back = await pairedTablet("tab-back", "Tablet 2");
+    await markDevicePresence(ctx, quiet, "disconnected");
+    await markDevicePresence(ctx, back, "disconnected");
+    ctx.clock.advance(40 * SECOND);
+    // The pass reads every tablet outside a transaction; right after that read, tab-back speaks.
+    // (Before, the pass read and wrote in one transaction: this heartbeat would have waited for it.)
+    const db = ctx.db.$extends({
+      query: {
+        device: {
+          async findMany({ args, query }) {
+            const rows = await query(args);
+            if (!args.where?.id) await markDevicePresence(ctx, back, "heartbeat");
+            return rows;
+          },
+        },
+      },
+    }) as unknown as TestContext["db"];
+    expect(await runTabletWatch({ ...ctx, db })).toEqual({ raised: 1, cleared: 0 });
+    const alerts = await openAlerts();
+    expect(alerts.map((a) => JSON.parse(a.data).deviceId)).toEqual([quiet]);
+  });
+
   it("keeps one recurring job, also across a restart", async () => {
     await ensureTabletWatch(ctx);
     await ensureTabletWatch(ctx); // a restart: nothing added

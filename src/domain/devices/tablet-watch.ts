@@ -13,13 +13,8 @@
 // schedules its own next run every TABLET_WATCH_INTERVAL_MS.
 import { systemActor } from "@/src/domain/access/actor";
 import { recordAudit } from "@/src/domain/audit/record-audit";
-import type { DomainContext } from "@/src/domain/db";
-import {
-  type DeskAlertView,
-  publishAlertsCleared,
-  publishDeskAlert,
-  raiseDeskAlert,
-} from "@/src/domain/desk/desk-alerts";
+import type { DomainContext, Tx } from "@/src/domain/db";
+import { publishAlertsCleared, publishDeskAlert, raiseDeskAlert } from "@/src/domain/desk/desk-alerts";
 import { scheduleJob } from "@/src/domain/scheduler/jobs";
 import type { DeviceKind } from "@/src/generated/prisma/enums";
 
@@ -93,46 +88,59 @@ export function decideTabletWatch(tablets: WatchedTablet[], alerts: SilentAlert[
   return decision;
 }
 
-/** One pass of the watch: raises and clears TABLET_SILENT desk alerts, audited, published after commit. */
+/** The watched room tablets (all, or one) and their TABLET_SILENT alerts that matter at `now`. */
+async function readWatch(db: Tx, now: Date, deviceId?: string): Promise<[WatchedTablet[], SilentAlert[]]> {
+  const devices = await db.device.findMany({
+    where: { kind: "ROOM_TABLET", ...(deviceId ? { id: deviceId } : {}) },
+    include: { room: { select: { name: true } } },
+  });
+  const tablets: WatchedTablet[] = devices.map((d) => ({
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    locationId: d.locationId,
+    roomId: d.roomId,
+    roomName: d.room?.name ?? null,
+    paired: !!d.credentialHash,
+    revokedAt: d.revokedAt,
+    pairedAt: d.pairedAt,
+    lastSeenAt: d.lastSeenAt,
+  }));
+  // Open alerts, and those created since the earliest silence began (acknowledged ones count too).
+  const silentSince = tablets.filter((t) => isSilent(t, now)).map((t) => (lastSignOfLife(t) as Date).getTime());
+  const oldest = silentSince.length ? new Date(Math.min(...silentSince)) : null;
+  const rows = await db.deskAlert.findMany({
+    where: {
+      kind: "TABLET_SILENT",
+      ...(deviceId ? { locationId: { in: tablets.map((t) => t.locationId) } } : {}),
+      OR: [{ acknowledgedAt: null }, ...(oldest ? [{ createdAt: { gte: oldest } }] : [])],
+    },
+    select: { id: true, locationId: true, data: true, createdAt: true, acknowledgedAt: true },
+  });
+  const alerts: SilentAlert[] = rows.map((r) => ({
+    alertId: r.id,
+    deviceId: String((JSON.parse(r.data) as { deviceId?: string }).deviceId ?? ""),
+    locationId: r.locationId,
+    createdAt: r.createdAt,
+    open: !r.acknowledgedAt,
+  }));
+  return [tablets, deviceId ? alerts.filter((a) => a.deviceId === deviceId) : alerts];
+}
+
+/**
+ * One pass of the watch: raises and clears TABLET_SILENT desk alerts, audited, each published after
+ * its commit. The pass reads outside a transaction and writes each alert in its own short one that
+ * decides again for that one tablet (it may have spoken since): with many tablets, one transaction
+ * for the whole pass would hold every other write (an alarm's too, on SQLite) behind it.
+ */
 export async function runTabletWatch(ctx: DomainContext): Promise<{ raised: number; cleared: number }> {
   const now = ctx.clock.now();
-  const result = await ctx.db.$transaction(async (tx) => {
-    const devices = await tx.device.findMany({
-      where: { kind: "ROOM_TABLET" },
-      include: { room: { select: { name: true } } },
-    });
-    const tablets: WatchedTablet[] = devices.map((d) => ({
-      id: d.id,
-      name: d.name,
-      kind: d.kind,
-      locationId: d.locationId,
-      roomId: d.roomId,
-      roomName: d.room?.name ?? null,
-      paired: !!d.credentialHash,
-      revokedAt: d.revokedAt,
-      pairedAt: d.pairedAt,
-      lastSeenAt: d.lastSeenAt,
-    }));
-    // Open alerts, and those created since the earliest silence began (acknowledged ones count too).
-    const silentSince = tablets.filter((t) => isSilent(t, now)).map((t) => (lastSignOfLife(t) as Date).getTime());
-    const oldest = silentSince.length ? new Date(Math.min(...silentSince)) : null;
-    const rows = await tx.deskAlert.findMany({
-      where: {
-        kind: "TABLET_SILENT",
-        OR: [{ acknowledgedAt: null }, ...(oldest ? [{ createdAt: { gte: oldest } }] : [])],
-      },
-      select: { id: true, locationId: true, data: true, createdAt: true, acknowledgedAt: true },
-    });
-    const alerts: SilentAlert[] = rows.map((r) => ({
-      alertId: r.id,
-      deviceId: String((JSON.parse(r.data) as { deviceId?: string }).deviceId ?? ""),
-      locationId: r.locationId,
-      createdAt: r.createdAt,
-      open: !r.acknowledgedAt,
-    }));
-    const decision = decideTabletWatch(tablets, alerts, now);
-    const raised: DeskAlertView[] = [];
-    for (const t of decision.raise) {
+  const decision = decideTabletWatch(...(await readWatch(ctx.db, now)), now);
+  let raised = 0;
+  for (const candidate of decision.raise) {
+    const alert = await ctx.db.$transaction(async (tx) => {
+      const [t] = decideTabletWatch(...(await readWatch(tx, now, candidate.id)), now).raise;
+      if (!t) return null;
       const lastSeen = lastSignOfLife(t) as Date;
       const alert = await raiseDeskAlert(tx, {
         locationId: t.locationId,
@@ -146,7 +154,6 @@ export async function runTabletWatch(ctx: DomainContext): Promise<{ raised: numb
         },
         at: now,
       });
-      raised.push(alert);
       await recordAudit(tx, systemActor, {
         action: "device.tablet_silent",
         subjectType: "Device",
@@ -155,15 +162,20 @@ export async function runTabletWatch(ctx: DomainContext): Promise<{ raised: numb
         data: { alertId: alert.id, lastSeenAt: lastSeen.toISOString() },
         at: now,
       });
-    }
-    const cleared: { alertId: string; locationId: string }[] = [];
-    for (const { alert, reason } of decision.clear) {
-      const done = await tx.deskAlert.updateMany({
+      return alert;
+    });
+    if (!alert) continue;
+    publishDeskAlert(ctx, alert);
+    raised++;
+  }
+  let cleared = 0;
+  for (const { alert, reason } of decision.clear) {
+    const done = await ctx.db.$transaction(async (tx) => {
+      const { count } = await tx.deskAlert.updateMany({
         where: { id: alert.alertId, acknowledgedAt: null },
         data: { acknowledgedAt: now },
       });
-      if (done.count !== 1) continue;
-      cleared.push({ alertId: alert.alertId, locationId: alert.locationId });
+      if (count !== 1) return false;
       await recordAudit(tx, systemActor, {
         action: "device.tablet_back",
         subjectType: "Device",
@@ -172,12 +184,13 @@ export async function runTabletWatch(ctx: DomainContext): Promise<{ raised: numb
         data: { alertId: alert.alertId, reason, silentForMs: now.getTime() - alert.createdAt.getTime() },
         at: now,
       });
-    }
-    return { raised, cleared };
-  });
-  publishAlertsCleared(ctx, result.cleared);
-  for (const alert of result.raised) publishDeskAlert(ctx, alert);
-  return { raised: result.raised.length, cleared: result.cleared.length };
+      return true;
+    });
+    if (!done) continue;
+    publishAlertsCleared(ctx, [{ alertId: alert.alertId, locationId: alert.locationId }]);
+    cleared++;
+  }
+  return { raised, cleared };
 }
 
 /**
