@@ -16,8 +16,10 @@ import { loadAlarmView } from "@/src/domain/alarms/alarm-view";
 import {
   cancelAlarm,
   closeAlarm,
+  DELIVERIES_PER_TRANSACTION,
   escalateAlarm,
   raiseAlarm,
+  recordDeliveries,
   recordReceipt,
   respondToAlarm,
 } from "@/src/domain/alarms/alarms";
@@ -210,6 +212,59 @@ describe("open and page", () => {
       "alarm.seen",
       "alarm.responded",
     ]);
+  });
+
+  it("recordDeliveries: a batch of receipts keeps each one's time and device, skips the unpaged, tells once", async () => {
+    const [a, b] = site.team;
+    await makePresent(ctx.db, ctx.clock.now(), a.id, b.id);
+    const alarmId = await openedPress();
+    const t = ctx.clock.now().getTime();
+    const at = (ms: number) => new Date(t + ms);
+    const phone = { socketId: "s-phone", userAgent: "phone" };
+    const desktop = { socketId: "s-desktop", userAgent: "desktop" };
+    events.clear();
+    await recordDeliveries(ctx, [
+      { actor: a, alarmId, device: phone, at: at(10) },
+      { actor: a, alarmId, device: desktop, at: at(12) },
+      { actor: b, alarmId, at: at(15) },
+      { actor: b, alarmId, at: at(16) }, // the same page again, no device: nothing to prove
+      { actor: site.colleague, alarmId, device: phone, at: at(17) }, // not paged: skipped
+      { actor: site.manager, alarmId: "no-such-alarm", at: at(18) },
+    ]);
+    expect((await pages(alarmId)).map((p) => [p.staffId, p.deliveredAt?.getTime()])).toEqual([
+      [a.id, t + 10],
+      [b.id, t + 15],
+    ]);
+    const delivered = async () =>
+      (await audit(alarmId))
+        .filter((e) => e.action === "alarm.delivered")
+        .map((e) => ({ actorId: e.actorId, at: e.at.getTime() - t, ...JSON.parse(e.data ?? "{}") }));
+    expect(await delivered()).toEqual([
+      { actorId: a.id, at: 10, staffId: a.id, afterMs: 10, first: true, device: phone },
+      { actorId: a.id, at: 12, staffId: a.id, afterMs: 12, first: false, device: desktop },
+      { actorId: b.id, at: 15, staffId: b.id, afterMs: 15, first: true },
+    ]);
+    expect(events.named("alarm.updated")).toHaveLength(1);
+    expect(events.named("alarm.updated")[0].responders.map((r) => r.deliveredAt)).toEqual([
+      at(10).toISOString(),
+      at(15).toISOString(),
+    ]);
+
+    // Later receipts of delivered pages: proof per device, no change, nobody told.
+    events.clear();
+    const many = Array.from({ length: DELIVERIES_PER_TRANSACTION + 20 }, (_, i) => ({
+      actor: b,
+      alarmId,
+      device: { socketId: `s-${i}`, userAgent: null },
+      at: at(100 + i),
+    }));
+    await recordDeliveries(ctx, many);
+    expect((await pages(alarmId)).map((p) => p.deliveredAt?.getTime())).toEqual([t + 10, t + 15]);
+    const after = await delivered();
+    expect(after).toHaveLength(3 + many.length);
+    expect(after.slice(3).every((e) => e.first === false && e.actorId === b.id)).toBe(true);
+    expect(after.at(-1)?.device.socketId).toBe(`s-${many.length - 1}`);
+    expect(events.named("alarm.updated")).toEqual([]);
   });
 
   it("pages everyone present when no team member is in", async () => {

@@ -16,7 +16,7 @@ import {
 } from "@/src/domain/alarms/alarm-policy";
 import { type AlarmResponse, type AlarmView, loadAlarmView, openedAlarmView } from "@/src/domain/alarms/alarm-view";
 import { type PagingTargets, pagingTargets } from "@/src/domain/alarms/incident-team";
-import { recordAudit } from "@/src/domain/audit/record-audit";
+import { type AuditInput, recordAudit, recordAudits } from "@/src/domain/audit/record-audit";
 import type { Db, DomainContext, Tx } from "@/src/domain/db";
 import { isPostgresClient } from "@/src/domain/db-provider";
 import {
@@ -478,41 +478,73 @@ export async function recordDeliveries(ctx: DomainContext, receipts: DeliveryRec
 /** Receipts written per transaction by recordDeliveries. */
 export const DELIVERIES_PER_TRANSACTION = 100;
 
+/**
+ * One transaction for up to DELIVERIES_PER_TRANSACTION receipts, in a fixed number of statements:
+ * the pages and alarms they name, one conditional update per distinct arrival time (a receipt keeps
+ * its own time; the first receipt of a page in the batch sets it), one insert of the audit events.
+ * Returns the alarms with a newly delivered page.
+ */
 async function recordDeliveryChunk(ctx: DomainContext, receipts: DeliveryReceipt[]): Promise<Set<string>> {
+  const mine = receipts.filter((r) => can(r.actor, "alarms.respond"));
+  if (!mine.length) return new Set();
+  const alarmIds = [...new Set(mine.map((r) => r.alarmId))];
+  const staffIds = [...new Set(mine.map((r) => r.actor.id))];
   return ctx.db.$transaction(
     async (tx) => {
-      const out = new Set<string>();
-      const locations = new Map<string, string | null>();
-      for (const r of receipts) {
-        if (!can(r.actor, "alarms.respond")) continue;
-        const page = await tx.alarmPage.findUnique({
-          where: { alarmId_staffId: { alarmId: r.alarmId, staffId: r.actor.id } },
+      const pages = await tx.alarmPage.findMany({
+        where: { alarmId: { in: alarmIds }, staffId: { in: staffIds } },
+        select: { id: true, alarmId: true, staffId: true, pagedAt: true, deliveredAt: true },
+      });
+      const alarms = await tx.alarm.findMany({
+        where: { id: { in: alarmIds } },
+        select: { id: true, locationId: true },
+      });
+      const locationOf = new Map(alarms.map((a) => [a.id, a.locationId]));
+      const pageOf = new Map(pages.map((p) => [`${p.alarmId}\n${p.staffId}`, p]));
+      const paged = mine.flatMap((r) => {
+        const page = pageOf.get(`${r.alarmId}\n${r.actor.id}`);
+        return page ? [{ r, page }] : []; // someone not paged for this alarm: skipped
+      });
+      // The first receipt in this batch of each page not yet delivered sets its time.
+      const firstOf = new Map<string, DeliveryReceipt>();
+      for (const { r, page } of paged) if (!page.deliveredAt && !firstOf.has(page.id)) firstOf.set(page.id, r);
+      const byTime = new Map<number, string[]>();
+      for (const [pageId, r] of firstOf) byTime.set(r.at.getTime(), [...(byTime.get(r.at.getTime()) ?? []), pageId]);
+      // Conditional: another process (another device of the same person) may have set it meanwhile.
+      const set = new Set<string>();
+      for (const [at, ids] of byTime) {
+        const rows = await tx.alarmPage.updateManyAndReturn({
+          where: { id: { in: ids }, deliveredAt: null },
+          data: { deliveredAt: new Date(at) },
+          select: { id: true },
         });
-        if (!page) continue;
-        if (!locations.has(r.alarmId)) {
-          const alarm = await tx.alarm.findUnique({ where: { id: r.alarmId }, select: { locationId: true } });
-          locations.set(r.alarmId, alarm?.locationId ?? null);
-        }
-        const first = page.deliveredAt
-          ? false
-          : (await tx.alarmPage.updateMany({ where: { id: page.id, deliveredAt: null }, data: { deliveredAt: r.at } }))
-              .count === 1;
+        for (const row of rows) set.add(row.id);
+      }
+      const out = new Set<string>();
+      const audits: { actor: Actor; input: AuditInput }[] = [];
+      for (const { r, page } of paged) {
+        const first = firstOf.get(page.id) === r && set.has(page.id);
         if (first) out.add(r.alarmId);
+        // Every further device of the same person that confirms a page is proof too (audit only).
         if (!first && !r.device) continue;
-        await recordAudit(tx, r.actor, {
-          action: "alarm.delivered",
-          subjectType: "Alarm",
-          subjectId: r.alarmId,
-          locationId: locations.get(r.alarmId) ?? null,
-          data: {
-            staffId: page.staffId,
-            afterMs: r.at.getTime() - page.pagedAt.getTime(),
-            first,
-            ...(r.device ? { device: r.device } : {}),
+        audits.push({
+          actor: r.actor,
+          input: {
+            action: "alarm.delivered",
+            subjectType: "Alarm",
+            subjectId: r.alarmId,
+            locationId: locationOf.get(r.alarmId) ?? null,
+            data: {
+              staffId: page.staffId,
+              afterMs: r.at.getTime() - page.pagedAt.getTime(),
+              first,
+              ...(r.device ? { device: r.device } : {}),
+            },
+            at: r.at,
           },
-          at: r.at,
         });
       }
+      await recordAudits(tx, audits);
       return out;
     },
     { timeout: 30_000 },
