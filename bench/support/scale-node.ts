@@ -2,9 +2,12 @@
 // (DATABASE_URL of the bench), socket.io with Portier's attachRealtime, and — with REDIS_URL — the
 // cluster link (socket.io's Redis adapter, domain events over Redis). The parent talks to it over
 // IPC: { press } raises the alarm of a button here (pressButton: the real domain, committed),
-// { stop } ends it. No scheduler: the presses open at once (hardware buttons have no cancel window).
+// { close } closes an alarm here (all clear, told to the pagers like any close), { stop } ends it.
+// No scheduler: the presses open at once (hardware buttons have no cancel window).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { systemActor } from "../../src/domain/access/actor";
+import { closeAlarm } from "../../src/domain/alarms/alarms";
 import { pressButton } from "../../src/domain/alarms/buttons";
 import { systemClock } from "../../src/domain/clock";
 import type { DomainContext } from "../../src/domain/db";
@@ -15,6 +18,7 @@ import { createPrismaClient, tuneSqlite } from "../../src/server/db";
 
 type Message =
   | { type: "press"; button: { id: string; locationId: string; roomId: string; level: "EMERGENCY" } }
+  | { type: "close"; alarmId: string }
   | { type: "stop" };
 
 const url = process.env.BENCH_DATABASE_URL as string;
@@ -43,6 +47,10 @@ process.on("message", (m: Message) => {
   if (m.type === "press") {
     pressButton(ctx, m.button, { source: "BUTTON_WEBHOOK" })
       .then(({ alarm, joined }) => send({ type: "pressed", alarmId: alarm.id, joined, paged: alarm.responders.length }))
+      .catch((err: unknown) => send({ type: "error", message: String(err) }));
+  } else if (m.type === "close") {
+    closeAlarm(ctx, systemActor, m.alarmId, { outcome: "FALSE_ALARM", note: "bench" })
+      .then(() => send({ type: "closed" }))
       .catch((err: unknown) => send({ type: "error", message: String(err) }));
   } else if (m.type === "stop") {
     io.close();

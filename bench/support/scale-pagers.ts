@@ -2,7 +2,8 @@
 // (socket.io-client, websocket transport, acknowledging every page as the real pager does). The
 // parent sends { connect } with a session token and a port per pager; this process answers
 // { connected }, then, per alarm, { all } once every one of its pagers has the page: when the last
-// of them had it, overall and per server port. Times are process.hrtime (CLOCK_MONOTONIC, the same
+// of them had it, overall and per server port; and { closed } once every one of them has had the
+// alarm's closing update. Times are process.hrtime (CLOCK_MONOTONIC, the same
 // clock in every process of the machine), in ms.
 import { io as connectClient, type Socket } from "socket.io-client";
 
@@ -14,6 +15,7 @@ const sockets: Socket[] = [];
 
 async function connect(pagers: { token: string; port: number }[]) {
   const got = new Map<string, number>();
+  const closed = new Map<string, number>();
   const lastOnPort = new Map<string, Map<number, number>>();
   await Promise.all(
     pagers.map(
@@ -45,6 +47,17 @@ async function connect(pagers: { token: string; port: number }[]) {
               got.delete(alarm.id);
             }
           });
+          c.on("alarm.updated", (alarm: { id: string; status: string }) => {
+            if (alarm.status !== "CLOSED" || closedSeen.has(alarm.id)) return;
+            closedSeen.add(alarm.id);
+            const n = (closed.get(alarm.id) ?? 0) + 1;
+            closed.set(alarm.id, n);
+            if (n === pagers.length) {
+              send({ type: "closed", alarmId: alarm.id });
+              closed.delete(alarm.id);
+            }
+          });
+          const closedSeen = new Set<string>();
           sockets.push(c);
           const timer = setTimeout(() => reject(new Error("a pager did not connect within 60 s")), 60_000);
           c.once("connect", () => {
