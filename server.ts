@@ -9,7 +9,7 @@ import { attachEvacuationCheckOuts } from "@/src/domain/evacuation/evacuations";
 import { ensureEndOfDayJobs } from "@/src/domain/presence/presence";
 import { ensureRetentionJobs } from "@/src/domain/privacy/retention";
 import { startSchedulerLoop } from "@/src/domain/scheduler/scheduler-loop";
-import { attachRealtime } from "@/src/realtime/attach";
+import { attachRealtime, closeRealtime } from "@/src/realtime/attach";
 import { stampClientAddress } from "@/src/server/client-address";
 import { type Cluster, startCluster } from "@/src/server/cluster";
 import { config, demoSecretWarning, productionSecretProblem } from "@/src/server/config";
@@ -101,7 +101,7 @@ async function main() {
     await buttons?.stop();
     await doors.stop();
     await fireInput?.stop();
-    io.close(); // closes every socket.io connection
+    await closeRealtime(io); // closes every socket.io connection, then stores the receipts still batched
     await cluster?.stop();
     httpServer.closeAllConnections();
     await ctx.db.$disconnect();

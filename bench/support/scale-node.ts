@@ -12,7 +12,7 @@ import { pressButton } from "../../src/domain/alarms/buttons";
 import { systemClock } from "../../src/domain/clock";
 import type { DomainContext } from "../../src/domain/db";
 import { EventBus } from "../../src/domain/events/event-bus";
-import { attachRealtime } from "../../src/realtime/attach";
+import { attachRealtime, closeRealtime } from "../../src/realtime/attach";
 import { type Cluster, startCluster } from "../../src/server/cluster";
 import { createPrismaClient, tuneSqlite } from "../../src/server/db";
 
@@ -53,9 +53,10 @@ process.on("message", (m: Message) => {
       .then(() => send({ type: "closed" }))
       .catch((err: unknown) => send({ type: "error", message: String(err) }));
   } else if (m.type === "stop") {
-    io.close();
+    const closed = closeRealtime(io);
     http.closeAllConnections();
-    void Promise.resolve(cluster?.stop())
+    void closed
+      .then(() => cluster?.stop())
       .then(() => db.$disconnect())
       .finally(() => process.exit(0));
   }

@@ -54,6 +54,8 @@ export interface AlarmDelivery {
   deliver(socket: PagerSocket, actor: StaffActor, alarm: AlarmView, opts?: { now?: boolean }): void;
   /** Delivery loops running now (socket id + alarm id); for tests and diagnostics. */
   inFlight(): number;
+  /** Stores the receipts still waiting for their batch; resolves when all are written (shutdown). */
+  drainReceipts(): Promise<void>;
 }
 
 /**
@@ -244,7 +246,7 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
     (p) => void io.local.to(rooms.locationDesk(p.alarm.locationId)).emit("alarm.escalated", p),
   );
 
-  return { deliver, inFlight: () => loops.size };
+  return { deliver, inFlight: () => loops.size, drainReceipts: () => env.receipts.drain() };
 }
 
 /**
@@ -254,12 +256,12 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
  */
 export const RECEIPT_BATCH_MS = 25;
 
-function receiptBatcher(ctx: DomainContext) {
+export function receiptBatcher(ctx: DomainContext) {
   let queue: DeliveryReceipt[] = [];
-  let scheduled = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let flushing: Promise<void> = Promise.resolve();
   const flush = () => {
-    scheduled = false;
+    timer = null;
     const batch = queue;
     queue = [];
     flushing = flushing.then(() => recordDeliveries(ctx, batch)).catch(logError);
@@ -267,9 +269,15 @@ function receiptBatcher(ctx: DomainContext) {
   return {
     push(r: DeliveryReceipt) {
       queue.push(r);
-      if (scheduled) return;
-      scheduled = true;
-      setTimeout(flush, RECEIPT_BATCH_MS);
+      if (!timer) timer = setTimeout(flush, RECEIPT_BATCH_MS);
+    },
+    /** Writes what is waiting now and resolves when every receipt so far is stored (shutdown). */
+    drain(): Promise<void> {
+      if (timer) {
+        clearTimeout(timer);
+        flush();
+      }
+      return flushing;
     },
   };
 }

@@ -8,7 +8,12 @@ import { socketMaySend } from "@/src/domain/access/socket-events";
 import type { DomainContext } from "@/src/domain/db";
 import { deviceByCredential, markDevicePresence } from "@/src/domain/devices/devices";
 import { DEFAULT_STAFF_IDLE_MS, staffSessionStates } from "@/src/domain/staff/staff-sessions";
-import { attachAlarmDelivery, deliverOpenAlarms, handleAlarmRequests } from "@/src/realtime/alarm-delivery";
+import {
+  type AlarmDelivery,
+  attachAlarmDelivery,
+  deliverOpenAlarms,
+  handleAlarmRequests,
+} from "@/src/realtime/alarm-delivery";
 import { type ClientToServerEvents, rooms, type ServerToClientEvents } from "@/src/realtime/events";
 import { authenticateSocket, parseCookies } from "@/src/realtime/socket-auth";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
@@ -99,7 +104,20 @@ export function attachRealtime(
   }, opts.sessionSweepMs ?? SESSION_SWEEP_MS);
   sweep.unref?.();
   httpServer.once("close", () => clearInterval(sweep));
+  deliveries.set(io, alarmDelivery);
   return io;
+}
+
+const deliveries = new WeakMap<PortierServer, AlarmDelivery>();
+
+/**
+ * Shutdown: closes every socket, then stores the delivery receipts still waiting for their batch
+ * (a receipt is proof that a page arrived: it must not be lost with the process). Call it before
+ * the database is disconnected. Does not wait for the HTTP server's other connections.
+ */
+export async function closeRealtime(io: PortierServer): Promise<void> {
+  io.close();
+  await deliveries.get(io)?.drainReceipts();
 }
 
 /**

@@ -13,7 +13,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 import { openAlarm } from "@/src/domain/alarms/alarms";
-import { attachRealtime, type PortierServer } from "@/src/realtime/attach";
+import { receiptBatcher } from "@/src/realtime/alarm-delivery";
+import { attachRealtime, closeRealtime, type PortierServer } from "@/src/realtime/attach";
 import type { AlarmAckResult } from "@/src/realtime/events";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 import { type AlarmSite, makeAlarmSite, makePresent, TABLET_CREDENTIAL } from "@/tests/helpers/alarm-fixtures";
@@ -37,7 +38,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) c.disconnect();
-  await new Promise<void>((resolve) => io.close(() => resolve()));
+  await closeRealtime(io);
 });
 afterAll(closeTestDb);
 
@@ -283,5 +284,22 @@ describe("alarm delivery over socket.io", () => {
       ok: false,
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("receipts at shutdown", () => {
+  it("a receipt still waiting for its batch is stored when the realtime layer closes", async () => {
+    const [a] = site.team;
+    await makePresent(ctx.db, ctx.clock.now(), a.id);
+    const tablet = await tabletSocket();
+    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
+    const alarmId = raised.alarm?.id as string;
+    await openAlarm(ctx, alarmId);
+    const batcher = receiptBatcher(ctx);
+    batcher.push({ actor: a, alarmId, device: { socketId: "s-1", userAgent: null }, at: ctx.clock.now() });
+    await batcher.drain(); // before RECEIPT_BATCH_MS has passed
+    expect((await page(alarmId, a.id)).deliveredAt?.getTime()).toBe(ctx.clock.now().getTime());
+    await batcher.drain(); // nothing waiting: resolves at once, writes nothing twice
+    expect(await ctx.db.auditEvent.count({ where: { subjectId: alarmId, action: "alarm.delivered" } })).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 import { openAlarm } from "@/src/domain/alarms/alarms";
 import { EventBus } from "@/src/domain/events/event-bus";
-import { attachRealtime, type PortierServer } from "@/src/realtime/attach";
+import { attachRealtime, closeRealtime, type PortierServer } from "@/src/realtime/attach";
 import type { AlarmAckResult } from "@/src/realtime/events";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 import { type Cluster, startCluster } from "@/src/server/cluster";
@@ -59,7 +59,7 @@ async function startNode(prefix: string): Promise<Node> {
 async function stopNode(n: Node) {
   if (n.closed) return;
   n.closed = true;
-  await new Promise<void>((resolve) => n.io.close(() => resolve()));
+  await closeRealtime(n.io);
   await n.cluster.stop();
 }
 
