@@ -145,6 +145,26 @@ describe("silent room tablets", () => {
     expect(alerts.map((a) => JSON.parse(a.data).deviceId)).toEqual([quiet]);
   });
 
+  it("a socket's last presence for a device deleted meanwhile is ignored, not an error", async () => {
+    const id = await pairedTablet();
+    const events = collectEvents(ctx);
+    // Deleted right after markDevicePresence read it (an admin deletes it as its socket closes).
+    const db = ctx.db.$extends({
+      query: {
+        device: {
+          async findUnique({ args, query }) {
+            const row = await query(args);
+            await ctx.db.device.deleteMany({ where: { id } });
+            return row;
+          },
+        },
+      },
+    }) as unknown as TestContext["db"];
+    await expect(markDevicePresence({ ...ctx, db }, id, "disconnected")).resolves.toBeUndefined();
+    expect(await ctx.db.device.count({ where: { id } })).toBe(0);
+    expect(events.named("device.presence_changed")).toEqual([]);
+  });
+
   it("keeps one recurring job, also across a restart", async () => {
     await ensureTabletWatch(ctx);
     await ensureTabletWatch(ctx); // a restart: nothing added

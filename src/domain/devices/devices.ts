@@ -219,7 +219,10 @@ export async function markDevicePresence(
     state === "disconnected"
       ? { connectedAt: null, lastSeenAt: now }
       : { connectedAt: before.connectedAt && wasOnline ? before.connectedAt : now, lastSeenAt: now };
-  const after = await ctx.db.device.update({ where: { id: deviceId }, data });
+  // Conditional: the device may be deleted meanwhile (its socket's last disconnect): nothing to record.
+  const { count } = await ctx.db.device.updateMany({ where: { id: deviceId }, data });
+  if (count !== 1) return;
+  const after = { ...before, ...data };
   const online = isOnline(after, now);
   if (online !== wasOnline) {
     ctx.events.publish("device.presence_changed", {
