@@ -509,7 +509,11 @@ async function recordDeliveryChunk(ctx: DomainContext, receipts: DeliveryReceipt
       const firstOf = new Map<string, DeliveryReceipt>();
       for (const { r, page } of paged) if (!page.deliveredAt && !firstOf.has(page.id)) firstOf.set(page.id, r);
       const byTime = new Map<number, string[]>();
-      for (const [pageId, r] of firstOf) byTime.set(r.at.getTime(), [...(byTime.get(r.at.getTime()) ?? []), pageId]);
+      for (const [pageId, r] of firstOf) {
+        const ids = byTime.get(r.at.getTime());
+        if (ids) ids.push(pageId);
+        else byTime.set(r.at.getTime(), [pageId]);
+      }
       // Conditional: another process (another device of the same person) may have set it meanwhile.
       const set = new Set<string>();
       for (const [at, ids] of byTime) {
