@@ -214,7 +214,7 @@ describe("open and page", () => {
     ]);
   });
 
-  it("recordDeliveries: a batch of receipts keeps each one's time and device, skips the unpaged, tells once", async () => {
+  it("recordDeliveries: a batch of receipts keeps each one's time and device, skips the unpaged and repeats, tells once", async () => {
     const [a, b] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id, b.id);
     const alarmId = await openedPress();
@@ -225,6 +225,7 @@ describe("open and page", () => {
     events.clear();
     await recordDeliveries(ctx, [
       { actor: a, alarmId, device: phone, at: at(10) },
+      { actor: a, alarmId, device: phone, at: at(11) }, // the phone answered two copies at once: one proof
       { actor: a, alarmId, device: desktop, at: at(12) },
       { actor: b, alarmId, at: at(15) },
       { actor: b, alarmId, at: at(16) }, // the same page again, no device: nothing to prove

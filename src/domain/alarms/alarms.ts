@@ -461,9 +461,19 @@ export interface DeliveryReceipt {
  * Many delivery receipts in few transactions (the realtime layer batches the acknowledgements of a
  * page to 200 pagers, instead of 200 transactions each re-reading the alarm), then one
  * `alarm.updated` per alarm that changed. Same rules and audit as `recordReceipt(delivered)`;
- * each receipt keeps its own time. A receipt for someone not paged is skipped.
+ * each receipt keeps its own time. A receipt for someone not paged is skipped, and so is a second
+ * receipt of one socket for one alarm in the same batch.
  */
-export async function recordDeliveries(ctx: DomainContext, receipts: DeliveryReceipt[]): Promise<void> {
+export async function recordDeliveries(ctx: DomainContext, all: DeliveryReceipt[]): Promise<void> {
+  // One socket answering two copies of a page at once (the broadcast and an `alarm.sync`) is one proof.
+  const bySocket = new Set<string>();
+  const receipts = all.filter((r) => {
+    if (!r.device) return true;
+    const key = `${r.alarmId}\n${r.actor.id}\n${r.device.socketId}`;
+    if (bySocket.has(key)) return false;
+    bySocket.add(key);
+    return true;
+  });
   if (!receipts.length) return;
   const changed = new Set<string>();
   // At most DELIVERIES_PER_TRANSACTION receipts per transaction: 1,000 acknowledgements at once on
