@@ -85,6 +85,14 @@ async function pager(staffId: string, ackWhen: (n: number) => boolean) {
   const socket = await staffSocket(staffId, (c) => listen(c, ackWhen, received));
   return { socket, received };
 }
+
+/** A tablet (this one, or a new socket) raises an alarm and its cancel window is over (openAlarm, as the job would). */
+async function tabletAlarm(level: "ASSISTANCE" | "EMERGENCY" = "EMERGENCY", tablet?: Socket) {
+  const raised: AlarmAckResult = await (tablet ?? (await tabletSocket())).emitWithAck("alarm.raise", { level });
+  const alarmId = raised.alarm?.id as string;
+  await openAlarm(ctx, alarmId);
+  return alarmId;
+}
 function listen(socket: Socket, ackWhen: (n: number) => boolean, received: { at: number; alarm: AlarmView }[]) {
   socket.on("alarm.paged", (alarm: AlarmView, ack: (r: { ok: boolean }) => void) => {
     received.push({ at: performance.now(), alarm });
@@ -107,9 +115,7 @@ describe("alarm delivery over socket.io", () => {
     });
     const tablet = await tabletSocket();
     tablet.on("alarm.updated", (v: AlarmView) => updatesAt.tablet.push(v));
-    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
-    const alarmId = raised.alarm?.id as string;
-    await openAlarm(ctx, alarmId);
+    const alarmId = await tabletAlarm("EMERGENCY", tablet);
     await waitFor(
       () => updatesAt.tablet.some((v) => v.responders.length === 2 && v.responders.every((r) => r.deliveredAt)),
       "the tablet seeing both pages delivered",
@@ -200,10 +206,7 @@ describe("alarm delivery over socket.io", () => {
   it("a reconnecting pager receives the open alarm; resending stops once the alarm is closed", async () => {
     const [a] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id);
-    const tablet = await tabletSocket();
-    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "ASSISTANCE" });
-    const alarmId = raised.alarm?.id as string;
-    await openAlarm(ctx, alarmId); // A is not connected: nothing can be delivered
+    const alarmId = await tabletAlarm("ASSISTANCE"); // A is not connected: nothing can be delivered
     expect((await page(alarmId, a.id)).deliveredAt).toBeNull();
 
     // A silent socket first: it keeps receiving copies while the alarm is open.
@@ -234,10 +237,7 @@ describe("alarm delivery over socket.io", () => {
     await makePresent(ctx.db, ctx.clock.now(), a.id);
     const { socket: phone, received: atPhone } = await pager(a.id, () => true);
     const { socket: desktop, received: atDesktop } = await pager(a.id, () => true);
-    const tablet = await tabletSocket();
-    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
-    const alarmId = raised.alarm?.id as string;
-    await openAlarm(ctx, alarmId);
+    const alarmId = await tabletAlarm();
     await waitFor(() => atPhone.length && atDesktop.length, "the page on both devices");
     const receipts = await waitFor(async () => {
       const rows = await ctx.db.auditEvent.findMany({ where: { subjectId: alarmId, action: "alarm.delivered" } });
@@ -253,9 +253,7 @@ describe("alarm delivery over socket.io", () => {
     const [a] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id);
     const tablet = await tabletSocket();
-    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
-    const alarmId = raised.alarm?.id as string;
-    await openAlarm(ctx, alarmId);
+    const alarmId = await tabletAlarm("EMERGENCY", tablet);
     // Connects without a listener: the on-connect copy is lost (socket.io drops unhandled events).
     const late = await staffSocket(a.id);
     await sleep(200);
@@ -291,10 +289,7 @@ describe("receipts at shutdown", () => {
   it("a receipt still waiting for its batch is stored when the realtime layer closes", async () => {
     const [a] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id);
-    const tablet = await tabletSocket();
-    const raised: AlarmAckResult = await tablet.emitWithAck("alarm.raise", { level: "EMERGENCY" });
-    const alarmId = raised.alarm?.id as string;
-    await openAlarm(ctx, alarmId);
+    const alarmId = await tabletAlarm();
     const batcher = receiptBatcher(ctx);
     batcher.push({ actor: a, alarmId, device: { socketId: "s-1", userAgent: null }, at: ctx.clock.now() });
     await batcher.drain(); // before RECEIPT_BATCH_MS has passed
