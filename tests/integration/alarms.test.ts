@@ -49,6 +49,17 @@ const press = (level: "ASSISTANCE" | "EMERGENCY" = "ASSISTANCE", tablet = site.t
     source: "ROOM_TABLET",
     deviceId: tablet.id,
   });
+/** A hardware button in `roomId` (created here) pressed through the webhook: no cancel window. */
+async function buttonPress(roomId: string) {
+  await ctx.db.alarmButton.create({ data: { id: "btn", locationId: LOC, roomId, name: "Knop" } });
+  return raiseAlarm(ctx, systemActor, {
+    locationId: LOC,
+    roomId,
+    level: "EMERGENCY",
+    source: "BUTTON_WEBHOOK",
+    buttonId: "btn",
+  });
+}
 /** A tablet press that has passed its cancel window (the open job ran). */
 async function openedPress(level: "ASSISTANCE" | "EMERGENCY" = "ASSISTANCE") {
   const { alarm } = await press(level);
@@ -303,14 +314,7 @@ describe("open and page", () => {
 
   it("a button, the risk check and a test open at once, without a cancel window", async () => {
     await makePresent(ctx.db, ctx.clock.now(), site.team[0].id);
-    await ctx.db.alarmButton.create({ data: { id: "btn", locationId: LOC, roomId: OTHER_ROOM, name: "Knop" } });
-    const { alarm } = await raiseAlarm(ctx, systemActor, {
-      locationId: LOC,
-      roomId: OTHER_ROOM,
-      level: "EMERGENCY",
-      source: "BUTTON_WEBHOOK",
-      buttonId: "btn",
-    });
+    const { alarm } = await buttonPress(OTHER_ROOM);
     expect(alarm.status).toBe("OPEN");
     expect(alarm.responders.map((r) => r.staffId)).toEqual([site.team[0].id]);
     expect(events.named("alarm.pending")).toEqual([]);
@@ -322,14 +326,7 @@ describe("open and page", () => {
     // transaction (openedAlarmView) must be exactly what loadAlarmView reads after the commit.
     await ctx.db.staffMember.update({ where: { id: site.colleague.id }, data: { name: "Aafke" } });
     await makePresent(ctx.db, ctx.clock.now(), site.colleague.id, site.reception.id);
-    await ctx.db.alarmButton.create({ data: { id: "btn", locationId: LOC, roomId: CONSULT, name: "Knop" } });
-    const { alarm } = await raiseAlarm(ctx, systemActor, {
-      locationId: LOC,
-      roomId: CONSULT,
-      level: "EMERGENCY",
-      source: "BUTTON_WEBHOOK",
-      buttonId: "btn",
-    });
+    const { alarm } = await buttonPress(CONSULT);
     const [paged] = events.named("alarm.paged");
     const stored = await loadAlarmView(ctx.db, alarm.id);
     expect(stored?.responders).toHaveLength(2);
