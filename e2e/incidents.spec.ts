@@ -6,11 +6,12 @@
 // new pages (registration, detail, list, evaluation, settings). The spec builds its own
 // location, room, manager, visitor, kiosk and an OPEN alarm (other specs share the database).
 import type { Browser } from "@playwright/test";
+import { INCIDENT_RESPONSE_OVERDUE_JOB, responseOverdueKey } from "../src/domain/incidents/incidents";
 import { hashPassword } from "../src/domain/staff/passwords";
 import { expect, test } from "./fixtures";
 import { closeE2eDb, createPassVisitor, e2eDb, uniqueSuffix } from "./support/appointments";
 import { signInViaApi } from "./support/auth";
-import { serverNow } from "./support/clock";
+import { advanceServerClock, serverNow } from "./support/clock";
 import { DEMO_LOCATIONS } from "./support/demo";
 import { expectNoSeriousAxeViolations, openKiosk, pairKiosk, wedgeScan } from "./support/kiosk";
 
@@ -269,6 +270,60 @@ test.describe("incident register", () => {
       await page.goto(`/nl/staff/incidents/settings?location=${site.location.id}`);
       await expect(page.getByTestId("incident-settings-form")).toBeVisible();
       await expectNoSeriousAxeViolations(page, "incident settings");
+    } finally {
+      await context.close();
+    }
+  });
+  test("a 48-hour response that falls due while the staff home is open shows there at once", async ({
+    browser,
+    baseURL,
+  }) => {
+    const base = baseURL as string;
+    const site = await makeSite(browser, base);
+    const db = e2eDb();
+    const context = await browser.newContext({ baseURL: base, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+    await signInViaApi(context.request, site.manager.email, PASSWORD);
+    const page = await context.newPage();
+    try {
+      // An open incident whose response is due in 5 s of the server's clock, its deadline job with it.
+      const now = await serverNow(context.request, base);
+      const due = new Date(now.getTime() + 5_000);
+      const incident = await db.incident.create({
+        data: {
+          locationId: site.location.id,
+          status: "OPEN",
+          occurredAt: new Date(now.getTime() - 2 * DAY),
+          createdAt: new Date(now.getTime() - 2 * DAY),
+          createdById: site.manager.id,
+          registeredById: site.manager.id,
+          registeredAt: new Date(now.getTime() - 2 * DAY),
+          category: "JIJ_GEDRAG",
+          description: "Dreigen aan de balie.",
+          endedEarly: false,
+          acuteDanger: false,
+          responseDueAt: due,
+        },
+      });
+      await db.scheduledJob.create({
+        data: {
+          kind: INCIDENT_RESPONSE_OVERDUE_JOB,
+          key: responseOverdueKey(incident.id),
+          dueAt: due,
+          payload: JSON.stringify({ incidentId: incident.id }),
+        },
+      });
+      await page.goto("/nl/staff", { timeout: 60_000 });
+      await expect(page.getByTestId("connection-status")).toHaveAttribute("data-state", "connected", {
+        timeout: 20_000,
+      });
+      await expect(page.getByTestId("incident-tasks-notice")).toHaveCount(0);
+
+      // The deadline passes on the server: the job marks it overdue and the home page shows it, no reload.
+      await advanceServerClock(context.request, base, 10_000);
+      await expect(page.getByTestId("incident-tasks-notice")).toContainText("te laat", { timeout: 15_000 });
+      await expect
+        .poll(async () => (await db.incident.findUniqueOrThrow({ where: { id: incident.id } })).responseOverdueAt)
+        .not.toBeNull();
     } finally {
       await context.close();
     }

@@ -230,6 +230,12 @@ function bridgeDomainEvents(io: PortierServer, ctx: DomainContext) {
     "house_rules.published",
     (p) => void io.to(rooms.locationKiosks(p.locationId)).emit("house_rules.published", p),
   );
+  // Incident tasks due: the location's staff screens that list them read them again (the event
+  // names no incident; the read decides who sees what).
+  ctx.events.on(
+    "incident.tasks_changed",
+    (p) => void io.to(rooms.locationStaff(p.locationId)).emit("incident.tasks_changed", p),
+  );
   // Appointment lists: the location's staff (reception, managers) and the host's own sockets.
   ctx.events.on("appointment.changed", (p) => {
     io.to([rooms.locationStaff(p.locationId), rooms.staff(p.hostId)]).emit("appointment.changed", p);

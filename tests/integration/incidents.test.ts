@@ -24,7 +24,7 @@ import { runDueJobs } from "@/src/domain/scheduler/run-due-jobs";
 import { identifyAtKiosk } from "@/src/domain/visits/kiosk-check-in";
 import { createPrismaClient, tuneSqlite } from "@/src/server/db";
 import { jobHandlers } from "@/src/server/job-handlers";
-import { DAY, HOUR, makePassVisitor, makeSite, type Site } from "@/tests/helpers/kiosk-fixtures";
+import { collectEvents, DAY, HOUR, makePassVisitor, makeSite, type Site } from "@/tests/helpers/kiosk-fixtures";
 import { closeTestDb, resetDb, TEST_HMAC_KEY, type TestContext, testContext, testDbUrl } from "@/tests/helpers/test-db";
 
 let ctx: TestContext;
@@ -242,27 +242,33 @@ describe("the step plan's close rule", () => {
 });
 
 describe("deadlines through the scheduler", () => {
-  it("aftercare reminders and the 48-hour reminder and overdue mark fire on time", async () => {
+  it("aftercare reminders and the 48-hour reminder and overdue mark fire on time, each told to the location live", async () => {
     const { id } = await registerIncident(ctx, manager, registration({ occurredAt: ctx.clock.now() }));
+    const events = collectEvents(ctx);
+    const told = () => events.named("incident.tasks_changed");
     await run();
     expect(await ctx.db.incidentAftercareTask.count({ where: { remindedAt: { not: null } } })).toBe(0);
+    expect(told()).toEqual([]);
 
     ctx.clock.advance(24 * HOUR);
     await run();
     const first = await ctx.db.incidentAftercareTask.findFirstOrThrow({ where: { incidentId: id, kind: "FIRST" } });
     expect(first.remindedAt).not.toBeNull();
+    expect(told()).toEqual([{ locationId: site.locationId }]);
 
     ctx.clock.advance(12 * HOUR); // 36 h: the response reminder
     await run();
     let incident = await ctx.db.incident.findUniqueOrThrow({ where: { id } });
     expect(incident.responseRemindedAt).not.toBeNull();
     expect(incident.responseOverdueAt).toBeNull();
+    expect(told()).toHaveLength(2);
 
     ctx.clock.advance(12 * HOUR); // 48 h: overdue
     await run();
     incident = await ctx.db.incident.findUniqueOrThrow({ where: { id } });
     expect(incident.responseOverdueAt?.toISOString()).toBe(ctx.clock.now().toISOString());
     expect(await ctx.db.auditEvent.count({ where: { action: "incident.response_overdue", subjectId: id } })).toBe(1);
+    expect(told()).toHaveLength(3);
 
     ctx.clock.advance(DAY); // day 3: the follow-up question
     await run();
@@ -270,6 +276,9 @@ describe("deadlines through the scheduler", () => {
       where: { incidentId: id, kind: "FOLLOW_UP" },
     });
     expect(followUp.remindedAt).not.toBeNull();
+    expect(told()).toHaveLength(4);
+    await run(); // nothing new due: nobody told again
+    expect(told()).toHaveLength(4);
   });
 
   it("a response in time cancels its reminders; a recorded aftercare question is not reminded", async () => {

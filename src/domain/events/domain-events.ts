@@ -108,6 +108,12 @@ export interface DomainEvents {
   "door.commanded": { locationId: string; doorId: string; command: "release" | "lock"; seconds: number | null };
   "house_rules.published": { locationId: string; version: number };
   "incident_team.changed": { locationId: string; weekStart: string };
+  /**
+   * An incident task of the location became due (the response reminder, the 48-hour response
+   * overdue, an aftercare step): screens that list them read them again. No details: who may see
+   * which incident is decided by that read.
+   */
+  "incident.tasks_changed": { locationId: string };
   /** An appointment was created, edited, cancelled or marked no-show (never its purpose or visitor). */
   "appointment.changed": { appointmentId: string; locationId: string; hostId: string; status: AppointmentStatus };
   /** A room tablet's alarm is in its cancel window: only the raising device is told. */

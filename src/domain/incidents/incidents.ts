@@ -391,9 +391,9 @@ export async function closeIncident(ctx: DomainContext, actor: Actor, id: string
 
 export async function aftercareDue(ctx: DomainContext, taskId: string): Promise<boolean> {
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  const locationId = await ctx.db.$transaction(async (tx) => {
     const task = await tx.incidentAftercareTask.findUnique({ where: { id: taskId }, include: { incident: true } });
-    if (!task || task.doneAt || task.remindedAt) return false;
+    if (!task || task.doneAt || task.remindedAt) return null;
     await tx.incidentAftercareTask.update({ where: { id: taskId }, data: { remindedAt: now } });
     await recordAudit(
       tx,
@@ -407,8 +407,16 @@ export async function aftercareDue(ctx: DomainContext, taskId: string): Promise<
         at: now,
       },
     );
-    return true;
+    return task.incident.locationId;
   });
+  return tasksChanged(ctx, locationId);
+}
+
+/** After a task became due: tells the location's screens (see "incident.tasks_changed"). */
+function tasksChanged(ctx: DomainContext, locationId: string | null): boolean {
+  if (locationId === null) return false;
+  ctx.events.publish("incident.tasks_changed", { locationId });
+  return true;
 }
 
 export async function responseReminder(ctx: DomainContext, incidentId: string): Promise<boolean> {
@@ -426,12 +434,12 @@ async function markResponse(
   action: string,
 ): Promise<boolean> {
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
+  const locationId = await ctx.db.$transaction(async (tx) => {
     const done = await tx.incident.updateMany({
       where: { id: incidentId, responseAt: null, [field]: null },
       data: { [field]: now },
     });
-    if (done.count !== 1) return false;
+    if (done.count !== 1) return null;
     const incident = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { locationId: true } });
     await recordAudit(
       tx,
@@ -444,6 +452,7 @@ async function markResponse(
         at: now,
       },
     );
-    return true;
+    return incident.locationId;
   });
+  return tasksChanged(ctx, locationId);
 }

@@ -5,6 +5,7 @@ import { Link } from "@/src/i18n/navigation";
 import { pageTitle } from "@/src/i18n/page-title";
 import { domain } from "@/src/server/runtime";
 import { loadStaffLocations } from "@/src/staff/desk/staff-locations";
+import { IncidentTasksLive } from "@/src/staff/incidents/incident-tasks-live";
 import { requireStaff } from "@/src/staff/shell/require-staff";
 
 export const generateMetadata = pageTitle("incidents");
@@ -39,6 +40,7 @@ export default async function IncidentsPage({
 
   return (
     <div className="stack">
+      <IncidentTasksLive renderedAt={ctx.clock.now().toISOString()} />
       <div className="row" style={{ alignItems: "flex-end" }}>
         <h1 style={{ margin: 0, flex: 1 }}>{t("title")}</h1>
         <Link
