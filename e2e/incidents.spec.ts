@@ -82,6 +82,39 @@ async function makeSite(browser: Browser, baseURL: string) {
   return { location, room, manager, kiosk, visitor, passId, alarm, now };
 }
 
+/** The site, and its manager signed in on a page of a new browser context. */
+async function asManager(browser: Browser, base: string) {
+  const site = await makeSite(browser, base);
+  const context = await browser.newContext({ baseURL: base, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
+  await signInViaApi(context.request, site.manager.email, PASSWORD);
+  return { site, context, page: await context.newPage() };
+}
+
+/** An open incident at the site, registered by its manager at `at`, its response due at `responseDueAt`. */
+function openIncident(
+  site: Awaited<ReturnType<typeof makeSite>>,
+  at: Date,
+  responseDueAt: Date,
+  { description, endedEarly }: { description: string; endedEarly: boolean },
+) {
+  return e2eDb().incident.create({
+    data: {
+      locationId: site.location.id,
+      status: "OPEN",
+      occurredAt: at,
+      createdAt: at,
+      createdById: site.manager.id,
+      registeredById: site.manager.id,
+      registeredAt: at,
+      category: "JIJ_GEDRAG",
+      description,
+      endedEarly,
+      acuteDanger: false,
+      responseDueAt,
+    },
+  });
+}
+
 test.describe("incident register", () => {
   test.describe.configure({ timeout: 180_000 });
 
@@ -90,10 +123,7 @@ test.describe("incident register", () => {
     baseURL,
   }) => {
     const base = baseURL as string;
-    const site = await makeSite(browser, base);
-    const context = await browser.newContext({ baseURL: base, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-    await signInViaApi(context.request, site.manager.email, PASSWORD);
-    const page = await context.newPage();
+    const { site, context, page } = await asManager(browser, base);
     try {
       // The all clear at the desk.
       await page.goto(`/nl/staff/desk?location=${site.location.id}`, { timeout: 60_000 });
@@ -210,27 +240,14 @@ test.describe("incident register", () => {
     baseURL,
   }) => {
     const base = baseURL as string;
-    const site = await makeSite(browser, base);
+    const { site, context, page } = await asManager(browser, base);
     const db = e2eDb();
-    const incident = await db.incident.create({
-      data: {
-        locationId: site.location.id,
-        status: "OPEN",
-        occurredAt: new Date(site.now.getTime() - 3 * DAY),
-        createdAt: new Date(site.now.getTime() - 3 * DAY),
-        createdById: site.manager.id,
-        registeredById: site.manager.id,
-        registeredAt: new Date(site.now.getTime() - 3 * DAY),
-        category: "JIJ_GEDRAG",
-        description: "Schelden en dreigen.",
-        endedEarly: true,
-        acuteDanger: false,
-        responseDueAt: new Date(site.now.getTime() - DAY),
-      },
-    });
-    const context = await browser.newContext({ baseURL: base, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-    await signInViaApi(context.request, site.manager.email, PASSWORD);
-    const page = await context.newPage();
+    const incident = await openIncident(
+      site,
+      new Date(site.now.getTime() - 3 * DAY),
+      new Date(site.now.getTime() - DAY),
+      { description: "Schelden en dreigen.", endedEarly: true },
+    );
     try {
       // The staff home tells the manager something is overdue.
       await page.goto("/nl/staff", { timeout: 60_000 });
@@ -274,35 +291,21 @@ test.describe("incident register", () => {
       await context.close();
     }
   });
+
   test("a 48-hour response that falls due while the staff home is open shows there at once", async ({
     browser,
     baseURL,
   }) => {
     const base = baseURL as string;
-    const site = await makeSite(browser, base);
+    const { site, context, page } = await asManager(browser, base);
     const db = e2eDb();
-    const context = await browser.newContext({ baseURL: base, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-    await signInViaApi(context.request, site.manager.email, PASSWORD);
-    const page = await context.newPage();
     try {
       // An open incident whose response is due in 5 s of the server's clock, its deadline job with it.
       const now = await serverNow(context.request, base);
       const due = new Date(now.getTime() + 5_000);
-      const incident = await db.incident.create({
-        data: {
-          locationId: site.location.id,
-          status: "OPEN",
-          occurredAt: new Date(now.getTime() - 2 * DAY),
-          createdAt: new Date(now.getTime() - 2 * DAY),
-          createdById: site.manager.id,
-          registeredById: site.manager.id,
-          registeredAt: new Date(now.getTime() - 2 * DAY),
-          category: "JIJ_GEDRAG",
-          description: "Dreigen aan de balie.",
-          endedEarly: false,
-          acuteDanger: false,
-          responseDueAt: due,
-        },
+      const incident = await openIncident(site, new Date(now.getTime() - 2 * DAY), due, {
+        description: "Dreigen aan de balie.",
+        endedEarly: false,
       });
       await db.scheduledJob.create({
         data: {
