@@ -12,7 +12,7 @@ import type { Role } from "../src/generated/prisma/enums";
 import { expect, test } from "./fixtures";
 import { closeE2eDb, e2eDb, uniqueSuffix } from "./support/appointments";
 import { signInViaApi } from "./support/auth";
-import { advanceServerClock, serverNow } from "./support/clock";
+import { advanceServerClock, serverNow, withServerClockHeld } from "./support/clock";
 import { DEMO_LOCATIONS } from "./support/demo";
 import { expectNoSeriousAxeViolations, pairKiosk, type StorageState } from "./support/kiosk";
 
@@ -186,11 +186,13 @@ test.describe("alarms (noodknop)", () => {
       await expect(tablet.page.getByTestId("panic-idle")).toBeVisible();
       expect(await roomAlarmId(site.roomId)).toBeNull();
 
-      // Press and hold: the cancel window, on this tablet only.
-      await pressAndHold(tablet.page, "panic-hold-EMERGENCY", 1_300);
-      await expect(tablet.page.getByTestId("panic-pending")).toBeVisible();
-      await expect(tablet.page.getByRole("button", { name: "Annuleren" })).toBeVisible();
-      await expect(pager.page.getByTestId("pager-alert")).toHaveCount(0);
+      // Press and hold: the cancel window, on this tablet only (no other test moves the clock through it).
+      await withServerClockHeld(tablet.context.request, base, async () => {
+        await pressAndHold(tablet.page, "panic-hold-EMERGENCY", 1_300);
+        await expect(tablet.page.getByTestId("panic-pending")).toBeVisible();
+        await expect(tablet.page.getByRole("button", { name: "Annuleren" })).toBeVisible();
+        await expect(pager.page.getByTestId("pager-alert")).toHaveCount(0);
+      });
 
       // After the window the pager has it, full screen, with room and floor and the level.
       const alert = pager.page.getByTestId("pager-alert");
@@ -285,13 +287,15 @@ test.describe("alarms (noodknop)", () => {
       await hold.focus();
       await tablet.page.keyboard.press("Space");
       await expect(tablet.page.getByTestId("panic-idle")).toBeVisible();
-      await tablet.page.keyboard.down("Space");
-      await expect(hold).toHaveAttribute("data-holding", "true");
-      await tablet.page.waitForTimeout(1_300);
-      await tablet.page.keyboard.up("Space");
-      await expect(tablet.page.getByTestId("panic-pending")).toBeVisible();
-      await tablet.page.getByRole("button", { name: "Annuleren" }).click();
-      await expect(tablet.page.getByTestId("tablet-notice-cancelled")).toBeVisible();
+      await withServerClockHeld(tablet.context.request, base, async () => {
+        await tablet.page.keyboard.down("Space");
+        await expect(hold).toHaveAttribute("data-holding", "true");
+        await tablet.page.waitForTimeout(1_300);
+        await tablet.page.keyboard.up("Space");
+        await expect(tablet.page.getByTestId("panic-pending")).toBeVisible();
+        await tablet.page.getByRole("button", { name: "Annuleren" }).click();
+        await expect(tablet.page.getByTestId("tablet-notice-cancelled")).toBeVisible();
+      });
       await expect(tablet.page.getByTestId("panic-idle")).toBeVisible();
 
       const alarmId = (await roomAlarmId(site.roomId)) as string;
@@ -396,16 +400,20 @@ test.describe("alarms (noodknop)", () => {
       expect(await roomAlarmId(site.roomId)).toBeNull();
       await expectNoSeriousAxeViolations(page, "tablet not delivered");
 
-      // HTTP back (the socket still down): "Opnieuw proberen" raises it over HTTP, with its cancel window.
+      // HTTP back (the socket still down): "Opnieuw proberen" raises it over HTTP, with its cancel
+      // window (no other test moves the clock through it).
       await page.unroute("**/api/alarms");
-      await failed.getByRole("button", { name: "Opnieuw proberen" }).click();
-      await expect(page.getByTestId("panic-pending")).toBeVisible({ timeout: LIVE_MS });
-      await expect(failed).toHaveCount(0);
-      const alarmId = (await roomAlarmId(site.roomId, "PENDING")) as string;
-      expect(alarmId).toBeTruthy();
-      // Cancelling works over HTTP too.
-      await page.getByRole("button", { name: "Annuleren" }).click();
-      await expect(page.getByTestId("tablet-notice-cancelled")).toBeVisible({ timeout: LIVE_MS });
+      const alarmId = await withServerClockHeld(context.request, base, async () => {
+        await failed.getByRole("button", { name: "Opnieuw proberen" }).click();
+        await expect(page.getByTestId("panic-pending")).toBeVisible({ timeout: LIVE_MS });
+        await expect(failed).toHaveCount(0);
+        const pending = (await roomAlarmId(site.roomId, "PENDING")) as string;
+        expect(pending).toBeTruthy();
+        // Cancelling works over HTTP too.
+        await page.getByRole("button", { name: "Annuleren" }).click();
+        await expect(page.getByTestId("tablet-notice-cancelled")).toBeVisible({ timeout: LIVE_MS });
+        return pending;
+      });
       const alarm = await e2eDb().alarm.findUniqueOrThrow({ where: { id: alarmId }, include: { pages: true } });
       expect({ status: alarm.status, level: alarm.level, pages: alarm.pages.length }).toEqual({
         status: "CANCELLED",
