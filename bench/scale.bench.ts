@@ -38,7 +38,8 @@ const ISSUE_PAGERS = 1000;
 const PAGERS = Number(process.env.BENCH_SCALE_PAGERS) || ISSUE_PAGERS;
 const PAGER_PROCESSES = Number(process.env.BENCH_SCALE_PAGER_PROCESSES) || 2;
 const WARMUP = Number(process.env.BENCH_SCALE_WARMUP) || 5;
-const PRESSES = Number(process.env.BENCH_SCALE_PRESSES) || 20;
+// 100 presses: the p99 is then the 99th of 100 (nearest rank), a percentile rather than the slowest press.
+const PRESSES = Number(process.env.BENCH_SCALE_PRESSES) || 100;
 const TARGET_P99_MS = 100;
 const KIOSKS = 20;
 const CHECKINS_PER_KIOSK = 15;
@@ -395,7 +396,7 @@ export default async function scaleBench(): Promise<BenchResult> {
       ],
     ),
     "",
-    `${PRESSES} presses after ${WARMUP} warm-up ones each; every alarm is closed on the pressed process once its ${PAGERS} receipts are stored, and the next press waits until every pager has had the closing update. Target (two processes, ${ISSUE_PAGERS} pagers) p99 <= ${TARGET_P99_MS} ms: ${PAGERS < ISSUE_PAGERS ? `not measured at ${ISSUE_PAGERS} in this run; at ${PAGERS} pagers ` : ""}${verdict(two.p99 <= TARGET_P99_MS)}.`,
+    `${PRESSES} presses after ${WARMUP} warm-up ones each (percentiles by nearest rank: with 100 presses the p99 is the second slowest); every alarm is closed on the pressed process once its ${PAGERS} receipts are stored, and the next press waits until every pager has had the closing update. Target (two processes, ${ISSUE_PAGERS} pagers) p99 <= ${TARGET_P99_MS} ms: ${PAGERS < ISSUE_PAGERS ? `not measured at ${ISSUE_PAGERS} in this run; at ${PAGERS} pagers ` : ""}${verdict(two.p99 <= TARGET_P99_MS)}.`,
     "",
     `### (b) Check-ins per second, ${KIOSKS} kiosks at once (closed loop)`,
     "",

@@ -17,7 +17,7 @@ import {
 import { type AlarmResponse, type AlarmView, loadAlarmView, openedAlarmView } from "@/src/domain/alarms/alarm-view";
 import { type PagingTargets, pagingTargets } from "@/src/domain/alarms/incident-team";
 import { type AuditInput, recordAudit, recordAudits } from "@/src/domain/audit/record-audit";
-import type { Db, DomainContext, Tx } from "@/src/domain/db";
+import { type Db, type DomainContext, readAll, type Tx } from "@/src/domain/db";
 import { isPostgresClient } from "@/src/domain/db-provider";
 import {
   type DeskAlertView,
@@ -116,7 +116,7 @@ export async function liveTablet(db: Db | Tx, actor: Actor & { type: "DEVICE" })
 
 /** Who may raise what: a tablet in its own room, the system for buttons and the risk check, managers for tests. */
 async function authoriseRaise(
-  tx: Tx,
+  tx: Db | Tx,
   actor: Actor,
   input: RaiseAlarmInput,
 ): Promise<{ deviceId: string | null; buttonId: string | null; test: boolean }> {
@@ -168,14 +168,40 @@ async function insertPages(tx: Tx, alarmId: string, staffIds: string[], round: n
 }
 
 /**
- * Inside the caller's transaction: PENDING → OPEN, then `pageInTx`. Null when it was no longer
- * PENDING (cancelled, or opened by someone else first).
+ * Whom an alarm in this room pages now (`pagingTargets`), without the colleague in the room with
+ * the visitor: their pager must not ring there (the alarm is silent in the room) — unless nobody
+ * else would be paged. Reads only; both queries at once.
+ */
+async function alarmTargets(
+  db: Db | Tx,
+  location: { id: string; timeZone: string },
+  roomId: string | null,
+  now: Date,
+): Promise<PagingTargets> {
+  const [targets, inRoom] = await readAll(db, [
+    () => pagingTargets(db, location, now),
+    async () =>
+      roomId
+        ? db.visit.findMany({ where: { roomId, status: "WITH_HOST", hostId: { not: null } }, select: { hostId: true } })
+        : [],
+  ] as const);
+  const hosts = new Set(inRoom.map((v) => v.hostId));
+  const others = targets.staffIds.filter((id) => !hosts.has(id));
+  if (others.length && others.length < targets.staffIds.length) targets.staffIds = others;
+  return targets;
+}
+
+/**
+ * Inside the caller's transaction: PENDING → OPEN, then `pageInTx` (whom: `targets` when the
+ * caller has read them already, else read here). Null when it was no longer PENDING (cancelled,
+ * or opened by someone else first).
  */
 async function openInTx(
   tx: Tx,
   alarm: { id: string; test: boolean; roomId: string | null },
   location: LocationRow,
   now: Date,
+  targets?: PagingTargets,
 ): Promise<PagingTargets | null> {
   const opened = await tx.alarm.updateMany({
     where: { id: alarm.id, status: "PENDING" },
@@ -183,32 +209,23 @@ async function openInTx(
   });
   if (opened.count !== 1) return null;
   await cancelJob(tx, alarmOpenKey(alarm.id));
-  return pageInTx(tx, alarm, location, now);
+  return pageInTx(tx, alarm, location, targets ?? (await alarmTargets(tx, location, alarm.roomId, now)), now);
 }
 
 /**
  * Inside the caller's transaction, for an alarm that has just become OPEN: one page per responder
- * (round 0), the escalation jobs (not for tests: a test never tells the desk to call 112), the
- * `alarm.opened` audit event.
+ * in `targets` (round 0), the escalation jobs (not for tests: a test never tells the desk to call
+ * 112), the `alarm.opened` audit event — after `audits`, the caller's own events of this change,
+ * in one statement.
  */
 async function pageInTx(
   tx: Tx,
   alarm: { id: string; test: boolean; roomId: string | null },
   location: LocationRow,
+  targets: PagingTargets,
   now: Date,
+  audits: { actor: Actor; input: AuditInput }[] = [],
 ): Promise<PagingTargets> {
-  const targets = await pagingTargets(tx, location, now);
-  // The colleague in the room with the visitor must not hear their own pager ring there (the
-  // alarm is silent in the room) — unless nobody else would be paged.
-  if (alarm.roomId) {
-    const inRoom = await tx.visit.findMany({
-      where: { roomId: alarm.roomId, status: "WITH_HOST", hostId: { not: null } },
-      select: { hostId: true },
-    });
-    const hosts = new Set(inRoom.map((v) => v.hostId));
-    const others = targets.staffIds.filter((id) => !hosts.has(id));
-    if (others.length && others.length < targets.staffIds.length) targets.staffIds = others;
-  }
   await insertPages(tx, alarm.id, targets.staffIds, 0, now);
   if (alarm.test) {
     await scheduleJob(tx, {
@@ -229,37 +246,67 @@ async function pageInTx(
       })),
     );
   }
-  await recordAudit(tx, systemActor, {
-    action: "alarm.opened",
-    subjectType: "Alarm",
-    subjectId: alarm.id,
-    locationId: location.id,
-    data: { staffIds: targets.staffIds, basis: targets.basis },
-    at: now,
-  });
+  await recordAudits(tx, [
+    ...audits,
+    {
+      actor: systemActor,
+      input: {
+        action: "alarm.opened",
+        subjectType: "Alarm",
+        subjectId: alarm.id,
+        locationId: location.id,
+        data: { staffIds: targets.staffIds, basis: targets.basis },
+        at: now,
+      },
+    },
+  ]);
   return targets;
+}
+
+/**
+ * What a raise reads before it writes: who raises (authorised), the location and room, and — for a
+ * press that opens at once (no cancel window) — whom it pages. Reads only, at once where they do
+ * not depend on each other, so that the raise's transaction holds only its writes.
+ */
+export interface RaiseReads {
+  auth: { deviceId: string | null; buttonId: string | null; test: boolean };
+  location: LocationRow;
+  room: { locationId: string; name: string; floor: string | null } | null;
+  /** Null for a press with a cancel window: its job pages when the window ends. */
+  targets: PagingTargets | null;
+}
+
+export async function readRaise(db: Db | Tx, actor: Actor, input: RaiseAlarmInput, now: Date): Promise<RaiseReads> {
+  const [auth, location, room] = await readAll(db, [
+    () => authoriseRaise(db, actor, input),
+    () => db.location.findUnique({ where: { id: input.locationId }, select: locationSelect }),
+    async () =>
+      input.roomId
+        ? db.room.findUnique({ where: { id: input.roomId }, select: { locationId: true, name: true, floor: true } })
+        : null,
+  ] as const);
+  if (!location) throw new AppError("NOT_FOUND");
+  if (input.roomId && room?.locationId !== location.id) {
+    throw new AppError("VALIDATION", "Unknown room", { roomId: ["invalid"] });
+  }
+  const targets = hasCancelWindow(input.source) ? null : await alarmTargets(db, location, input.roomId, now);
+  return { auth, location, room, targets };
 }
 
 /**
  * Inside the caller's transaction: a new alarm, or a join of the room's alarm that is still
  * PENDING or OPEN. For the risk check (src/domain/visits/risk-checks.ts), which raises inside its
  * own transaction; everyone else calls `raiseAlarm`. Publish the result with `publishRaised`.
+ * `reads`: what `readRaise` read before the transaction (read here when not given).
  */
 export async function raiseAlarmInTx(
   tx: Tx,
   actor: Actor,
   input: RaiseAlarmInput,
   now: Date,
+  reads?: RaiseReads,
 ): Promise<{ effects: Effects; joined: boolean }> {
-  const auth = await authoriseRaise(tx, actor, input);
-  const location = await tx.location.findUnique({ where: { id: input.locationId }, select: locationSelect });
-  if (!location) throw new AppError("NOT_FOUND");
-  const room = input.roomId
-    ? await tx.room.findUnique({ where: { id: input.roomId }, select: { locationId: true, name: true, floor: true } })
-    : null;
-  if (input.roomId && room?.locationId !== location.id) {
-    throw new AppError("VALIDATION", "Unknown room", { roomId: ["invalid"] });
-  }
+  const { auth, location, room, targets } = reads ?? (await readRaise(tx, actor, input, now));
   const raisedBy = { source: input.source, deviceId: auth.deviceId, buttonId: auth.buttonId };
 
   if (input.roomId && !auth.test) {
@@ -286,7 +333,7 @@ export async function raiseAlarmInTx(
       // A press without a cancel window (button, risk check) does not wait for the presser's window.
       if (open.status === "PENDING" && !hasCancelWindow(input.source)) {
         await tx.alarm.update({ where: { id: open.id }, data: { confirmAt: now } });
-        const paged = await openInTx(tx, open, location, now);
+        const paged = await openInTx(tx, open, location, now, targets ?? undefined);
         effects.paged = paged?.staffIds;
       }
       return { effects, joined: true };
@@ -311,15 +358,16 @@ export async function raiseAlarmInTx(
       confirmAt,
     },
   });
-  await recordAudit(tx, actor, {
+  const raised: AuditInput = {
     action: "alarm.raised",
     subjectType: "Alarm",
     subjectId: alarm.id,
     locationId: location.id,
     data: { ...raisedBy, level: input.level, roomId: input.roomId, test: auth.test },
     at: now,
-  });
+  };
   if (windowed) {
+    await recordAudit(tx, actor, raised);
     // Restart-safe: the job opens it at the end of the window unless the presser cancels.
     await scheduleJob(tx, {
       kind: ALARM_OPEN_JOB,
@@ -332,7 +380,8 @@ export async function raiseAlarmInTx(
       joined: false,
     };
   }
-  const paged = await pageInTx(tx, alarm, location, now);
+  const whom = targets ?? (await alarmTargets(tx, location, input.roomId, now));
+  const paged = await pageInTx(tx, alarm, location, whom, now, [{ actor, input: raised }]);
   const view = openedAlarmView(alarm, location, room, paged, now);
   return { effects: { alarmId: alarm.id, paged: paged.staffIds, updated: true, view }, joined: false };
 }
@@ -348,7 +397,10 @@ export async function raiseAlarm(
   input: RaiseAlarmInput,
 ): Promise<{ alarm: AlarmView; joined: boolean }> {
   const now = ctx.clock.now();
-  const raised = await ctx.db.$transaction((tx) => raiseAlarmInTx(tx, actor, input, now));
+  // The reads first, outside the transaction: it then holds only the writes (on SQLite the one
+  // write lock, on PostgreSQL the room's row) — on the path from press to pager.
+  const reads = await readRaise(ctx.db, actor, input, now);
+  const raised = await ctx.db.$transaction((tx) => raiseAlarmInTx(tx, actor, input, now, reads));
   const alarm = await publishEffects(ctx, raised.effects);
   return { alarm, joined: raised.joined };
 }

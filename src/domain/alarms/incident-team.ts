@@ -5,7 +5,7 @@
 import type { Actor } from "@/src/domain/access/actor";
 import { canSeeLocation } from "@/src/domain/access/permissions";
 import { recordAudit } from "@/src/domain/audit/record-audit";
-import type { Db, DomainContext, Tx } from "@/src/domain/db";
+import { type Db, type DomainContext, readAll, type Tx } from "@/src/domain/db";
 import { AppError } from "@/src/domain/errors";
 import { isCalendarDay, localDay, weekStartOf } from "@/src/domain/local-day";
 
@@ -85,24 +85,28 @@ export interface Responders {
 
 /**
  * Who is paged at a location now: the present members of this week's team, else all present staff.
- * On the path from press to pager: two queries, neither with a list of ids as parameters (the
- * week's team is small; it is matched with the present staff here).
+ * On the path from press to pager: two queries at once, neither with a list of ids as parameters
+ * (the week's team is small; it is matched with the present staff here).
  */
 export async function respondersFor(
   db: Db | Tx,
   location: { id: string; timeZone: string },
   now: Date,
 ): Promise<Responders> {
-  const present = await db.staffMember.findMany({
-    where: { active: true, presence: { some: { locationId: location.id, signedOutAt: null } } },
-    select: { id: true, name: true },
-  });
+  const [present, team] = await readAll(db, [
+    () =>
+      db.staffMember.findMany({
+        where: { active: true, presence: { some: { locationId: location.id, signedOutAt: null } } },
+        select: { id: true, name: true },
+      }),
+    () =>
+      db.incidentTeamMember.findMany({
+        where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone) },
+        select: { staffId: true },
+      }),
+  ] as const);
   const names = new Map(present.map((p) => [p.id, p.name]));
   if (!names.size) return { staffIds: [], basis: "none", names };
-  const team = await db.incidentTeamMember.findMany({
-    where: { locationId: location.id, weekStart: currentWeek(now, location.timeZone) },
-    select: { staffId: true },
-  });
   const teamPresent = [...new Set(team.map((t) => t.staffId))].filter((id) => names.has(id));
   return teamPresent.length
     ? { staffIds: teamPresent.sort(), basis: "team", names }
