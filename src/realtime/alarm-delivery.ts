@@ -116,7 +116,7 @@ class PageLoop {
 }
 
 export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): AlarmDelivery {
-  const env = { io, ctx, receipts: receiptBatcher(ctx) };
+  const env = { io, ctx, receipts: receiptBatcher((batch) => recordDeliveries(ctx, batch)) };
   // One delivery loop per (socket, alarm). `now` sends one more copy at once without starting a
   // second loop; whichever copy is acknowledged ends the loop.
   const loops = new Map<string, PageLoop>();
@@ -250,26 +250,46 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
 }
 
 /**
- * Acknowledgements arriving within RECEIPT_BATCH_MS are written together (recordDeliveries). 25 ms
- * (was 10): the first acks of a page to many pagers then wait until the page is out to the rest,
- * instead of their write running between its copies (bench/alarm.bench.ts: p50 ~18 vs ~24 ms).
+ * Acknowledgements are written together once none has arrived for RECEIPT_BATCH_MS (recordDeliveries),
+ * but never later than RECEIPT_MAX_WAIT_MS after the first of the batch. So the acknowledgements of
+ * one page — from 1,000 pagers they arrive over some 30 ms while the page is still going out — are
+ * one batch written after the page is out to everyone, instead of a write (and the alarm.updated it
+ * sends to every watcher) every 25 ms competing with it (bench/scale.bench.ts).
  */
 export const RECEIPT_BATCH_MS = 25;
+export const RECEIPT_MAX_WAIT_MS = 250;
 
-export function receiptBatcher(ctx: DomainContext) {
+export function receiptBatcher(
+  write: (batch: DeliveryReceipt[]) => Promise<void>,
+  now: () => number = () => performance.now(),
+) {
   let queue: DeliveryReceipt[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstAt = 0;
+  let lastAt = 0;
   let flushing: Promise<void> = Promise.resolve();
   const flush = () => {
     timer = null;
     const batch = queue;
     queue = [];
-    flushing = flushing.then(() => recordDeliveries(ctx, batch)).catch(logError);
+    flushing = flushing.then(() => write(batch)).catch(logError);
+  };
+  // Fires RECEIPT_BATCH_MS after the first receipt, then again until the line has been quiet that
+  // long (or the batch is RECEIPT_MAX_WAIT_MS old): one timer per batch, not one per receipt.
+  const due = () => {
+    const t = now();
+    const wait = Math.min(lastAt + RECEIPT_BATCH_MS, firstAt + RECEIPT_MAX_WAIT_MS) - t;
+    if (wait > 0) timer = setTimeout(due, wait);
+    else flush();
   };
   return {
     push(r: DeliveryReceipt) {
       queue.push(r);
-      if (!timer) timer = setTimeout(flush, RECEIPT_BATCH_MS);
+      lastAt = now();
+      if (!timer) {
+        firstAt = lastAt;
+        timer = setTimeout(due, RECEIPT_BATCH_MS);
+      }
     },
     /** Writes what is waiting now and resolves when every receipt so far is stored (shutdown). */
     drain(): Promise<void> {

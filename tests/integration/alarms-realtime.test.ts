@@ -12,7 +12,7 @@ import { io as connectClient, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
-import { openAlarm } from "@/src/domain/alarms/alarms";
+import { openAlarm, recordDeliveries } from "@/src/domain/alarms/alarms";
 import { receiptBatcher } from "@/src/realtime/alarm-delivery";
 import { attachRealtime, closeRealtime, type PortierServer } from "@/src/realtime/attach";
 import type { AlarmAckResult } from "@/src/realtime/events";
@@ -290,7 +290,7 @@ describe("receipts at shutdown", () => {
     const [a] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id);
     const alarmId = await tabletAlarm();
-    const batcher = receiptBatcher(ctx);
+    const batcher = receiptBatcher((batch) => recordDeliveries(ctx, batch));
     batcher.push({ actor: a, alarmId, device: { socketId: "s-1", userAgent: null }, at: ctx.clock.now() });
     await batcher.drain(); // before RECEIPT_BATCH_MS has passed
     expect((await page(alarmId, a.id)).deliveredAt?.getTime()).toBe(ctx.clock.now().getTime());
