@@ -39,6 +39,25 @@ const base = () =>
     door("exit", "EXIT"),
   );
 
+describe("a release to wait for a passage through the door itself", () => {
+  // Found by the property test (seed -1587551827): queued "after itself" while released, the door
+  // was locked when someone had passed and released again in the same step.
+  it("is a plain request: released at once, locked once someone has passed, not released again", () => {
+    let t = stepAll(base(), [
+      { type: "release_requested", doorId: "inner", reason: "entry" },
+      { type: "release_requested", doorId: "inner", reason: "entry", afterDoorId: "inner" },
+    ]);
+    expect(t.queued).toEqual([]);
+    expect(t.state.doors.inner).toMatchObject({ released: true, queued: null });
+    t = stepAll(t.state, [
+      { type: "sensor_changed", doorId: "inner", open: true },
+      { type: "sensor_changed", doorId: "inner", open: false },
+    ]);
+    expect(t.commands).toEqual([{ type: "lock", doorId: "inner" }]);
+    expect(t.state.doors.inner.released).toBe(false);
+  });
+});
+
 describe("the sluis sequence of a check-in", () => {
   it("releases the outer door, then the inner door once the outer one has been passed and closed", () => {
     let t = stepAll(base(), [

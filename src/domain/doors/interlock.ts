@@ -250,7 +250,11 @@ export function step(input: SiteState, event: DoorEvent): Transition {
         out.refusals.push({ doorId: door.id, reason, code: "DOOR_OFFLINE", blockingDoorIds: [] });
         break;
       }
-      const after = event.afterDoorId && state.doors[event.afterDoorId] ? event.afterDoorId : null;
+      // A passage to wait for is through another door (the sluis: inner after outer). "After itself"
+      // would lock the door when someone has passed and release it again in the same step: it is
+      // read as a plain request.
+      const after =
+        event.afterDoorId && event.afterDoorId !== door.id && state.doors[event.afterDoorId] ? event.afterDoorId : null;
       const blockers = interlockBlockers(state, door.id);
       if (after || blockers.length > 0) {
         if (after || event.queue) {
