@@ -5,7 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, expect, type Page } from "@playwright/test";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { serverNow } from "./clock";
+import { serverNow, withServerClockHeld } from "./clock";
 import { DEMO_LOCATIONS } from "./demo";
 import { wedgeScan } from "./wedge";
 
@@ -29,7 +29,22 @@ export async function pairKiosk(
   const bytes = randomBytes(8);
   const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
   const device = await browser.newContext({ baseURL, locale: "nl-NL", timezoneId: "Europe/Amsterdam" });
-  // Valid for ten minutes of the SERVER's clock: specs move it forward (e2e/support/clock.ts).
+  try {
+    // Valid for ten minutes of the SERVER's clock, which other specs move forward: held still
+    // from reading it until the code is used (e2e/support/clock.ts).
+    return await withServerClockHeld(device.request, baseURL, () => pairWith(db, device, baseURL, code, opts));
+  } finally {
+    await device.close();
+  }
+}
+
+async function pairWith(
+  db: PrismaClient,
+  device: BrowserContext,
+  baseURL: string,
+  code: string,
+  opts: { name?: string; locationId?: string; kind?: "KIOSK" | "ROOM_TABLET" | "DESK"; roomId?: string },
+): Promise<StorageState> {
   const serverTime = await serverNow(device.request, baseURL);
   await db.device.create({
     data: {
@@ -41,15 +56,11 @@ export async function pairKiosk(
       pairingExpiresAt: new Date(serverTime.getTime() + 10 * 60_000),
     },
   });
-  try {
-    const res = await device.request.post("/api/devices/pair", {
-      data: { code: `${code.slice(0, 4)}-${code.slice(4)}` },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-    return await device.storageState();
-  } finally {
-    await device.close();
-  }
+  const res = await device.request.post("/api/devices/pair", {
+    data: { code: `${code.slice(0, 4)}-${code.slice(4)}` },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return await device.storageState();
 }
 
 /** The kiosk in its own context of `browser`, on its idle screen and live. */
