@@ -13,6 +13,9 @@ export { wedgeScan };
 
 export type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
+/** Which device to pair: its name, location, kind (a kiosk unless said) and room. */
+type PairOptions = { name?: string; locationId?: string; kind?: "KIOSK" | "ROOM_TABLET" | "DESK"; roomId?: string };
+
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
 /**
@@ -24,7 +27,7 @@ export async function pairKiosk(
   db: PrismaClient,
   browser: Browser,
   baseURL: string,
-  opts: { name?: string; locationId?: string; kind?: "KIOSK" | "ROOM_TABLET" | "DESK"; roomId?: string } = {},
+  opts: PairOptions = {},
 ): Promise<StorageState> {
   const bytes = randomBytes(8);
   const code = Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
@@ -43,7 +46,7 @@ async function pairWith(
   device: BrowserContext,
   baseURL: string,
   code: string,
-  opts: { name?: string; locationId?: string; kind?: "KIOSK" | "ROOM_TABLET" | "DESK"; roomId?: string },
+  opts: PairOptions,
 ): Promise<StorageState> {
   const serverTime = await serverNow(device.request, baseURL);
   await db.device.create({

@@ -192,16 +192,15 @@ async function alarmTargets(
 }
 
 /**
- * Inside the caller's transaction: PENDING → OPEN, then `pageInTx` (whom: `targets` when the
- * caller has read them already, else read here). Null when it was no longer PENDING (cancelled,
- * or opened by someone else first).
+ * Inside the caller's transaction: PENDING → OPEN, then `pageInTx`. Null when it was no longer
+ * PENDING (cancelled, or opened by someone else first).
  */
 async function openInTx(
   tx: Tx,
   alarm: { id: string; test: boolean; roomId: string | null },
   location: LocationRow,
   now: Date,
-  targets?: PagingTargets,
+  targets: PagingTargets | null = null,
 ): Promise<PagingTargets | null> {
   const opened = await tx.alarm.updateMany({
     where: { id: alarm.id, status: "PENDING" },
@@ -209,12 +208,12 @@ async function openInTx(
   });
   if (opened.count !== 1) return null;
   await cancelJob(tx, alarmOpenKey(alarm.id));
-  return pageInTx(tx, alarm, location, targets ?? (await alarmTargets(tx, location, alarm.roomId, now)), now);
+  return pageInTx(tx, alarm, location, targets, now);
 }
 
 /**
  * Inside the caller's transaction, for an alarm that has just become OPEN: one page per responder
- * in `targets` (round 0), the escalation jobs (not for tests: a test never tells the desk to call
+ * in `targets` (read here when the caller has not read them already; round 0), the escalation jobs (not for tests: a test never tells the desk to call
  * 112), the `alarm.opened` audit event — after `audits`, the caller's own events of this change,
  * in one statement.
  */
@@ -222,10 +221,11 @@ async function pageInTx(
   tx: Tx,
   alarm: { id: string; test: boolean; roomId: string | null },
   location: LocationRow,
-  targets: PagingTargets,
+  read: PagingTargets | null,
   now: Date,
   audits: { actor: Actor; input: AuditInput }[] = [],
 ): Promise<PagingTargets> {
+  const targets = read ?? (await alarmTargets(tx, location, alarm.roomId, now));
   await insertPages(tx, alarm.id, targets.staffIds, 0, now);
   if (alarm.test) {
     await scheduleJob(tx, {
@@ -333,7 +333,7 @@ export async function raiseAlarmInTx(
       // A press without a cancel window (button, risk check) does not wait for the presser's window.
       if (open.status === "PENDING" && !hasCancelWindow(input.source)) {
         await tx.alarm.update({ where: { id: open.id }, data: { confirmAt: now } });
-        const paged = await openInTx(tx, open, location, now, targets ?? undefined);
+        const paged = await openInTx(tx, open, location, now, targets);
         effects.paged = paged?.staffIds;
       }
       return { effects, joined: true };
@@ -380,8 +380,7 @@ export async function raiseAlarmInTx(
       joined: false,
     };
   }
-  const whom = targets ?? (await alarmTargets(tx, location, input.roomId, now));
-  const paged = await pageInTx(tx, alarm, location, whom, now, [{ actor, input: raised }]);
+  const paged = await pageInTx(tx, alarm, location, targets, now, [{ actor, input: raised }]);
   const view = openedAlarmView(alarm, location, room, paged, now);
   return { effects: { alarmId: alarm.id, paged: paged.staffIds, updated: true, view }, joined: false };
 }
