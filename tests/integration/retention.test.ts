@@ -56,7 +56,7 @@ async function ban(opts: { visitorId?: string; passId?: string; endsInDays: numb
 }
 
 async function alarm(daysAgo: number, status: "CLOSED" | "CANCELLED" | "OPEN") {
-  return ctx.db.alarm.create({
+  const a = await ctx.db.alarm.create({
     data: {
       locationId: L,
       roomId: `${L}-consult`,
@@ -65,9 +65,10 @@ async function alarm(daysAgo: number, status: "CLOSED" | "CANCELLED" | "OPEN") {
       status,
       raisedAt: ago(daysAgo),
       confirmAt: ago(daysAgo),
-      pages: { create: { staffId: `${L}-host`, pagedAt: ago(daysAgo) } },
     },
   });
+  await ctx.db.alarmPage.create({ data: { alarmId: a.id, staffId: `${L}-host`, pagedAt: ago(daysAgo) } });
+  return a;
 }
 
 describe("retention run", () => {

@@ -40,7 +40,15 @@ export interface AlarmTimeline {
 
 /** Open alarms this person has been paged for: what a (re)connecting pager must receive. */
 export async function openAlarmsForStaff(ctx: DomainContext, staffId: string): Promise<AlarmView[]> {
-  return loadAlarmViews(ctx.db, { status: "OPEN", pages: { some: { staffId } } });
+  // The open alarms first (few, often none), then which of them paged this person.
+  const open = await ctx.db.alarm.findMany({ where: { status: "OPEN" }, select: { id: true } });
+  if (!open.length) return [];
+  const paged = await ctx.db.alarmPage.findMany({
+    where: { staffId, alarmId: { in: open.map((a) => a.id) } },
+    select: { alarmId: true },
+  });
+  if (!paged.length) return [];
+  return loadAlarmViews(ctx.db, { status: "OPEN", id: { in: paged.map((p) => p.alarmId) } });
 }
 
 /** Open alarms of a location (the desk, and responders looking at the list). */

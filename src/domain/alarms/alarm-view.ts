@@ -42,21 +42,22 @@ export interface AlarmView {
 const viewInclude = {
   location: { select: { name: true } },
   room: { select: { name: true, floor: true } },
-  pages: {
-    select: {
-      staffId: true,
-      round: true,
-      pagedAt: true,
-      deliveredAt: true,
-      seenAt: true,
-      respondedAt: true,
-      response: true,
-      staff: { select: { name: true } },
-    },
-  },
 } satisfies Prisma.AlarmInclude;
 
-type AlarmRow = Prisma.AlarmGetPayload<{ include: typeof viewInclude }>;
+const pageSelect = {
+  alarmId: true,
+  staffId: true,
+  round: true,
+  pagedAt: true,
+  deliveredAt: true,
+  seenAt: true,
+  respondedAt: true,
+  response: true,
+} satisfies Prisma.AlarmPageSelect;
+
+type PageRow = Omit<Prisma.AlarmPageGetPayload<{ select: typeof pageSelect }>, "alarmId">;
+/** An alarm with its location and room, and its pages with each responder's name. */
+type AlarmRow = Prisma.AlarmGetPayload<{ include: typeof viewInclude }> & { pages: (PageRow & { name: string })[] };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** One collator for every sort by name (String#localeCompare builds one per call: slow for 200 names). */
@@ -67,7 +68,7 @@ export function toAlarmView(a: AlarmRow): AlarmView {
     .map(
       (p): AlarmResponderView => ({
         staffId: p.staffId,
-        name: p.staff.name,
+        name: p.name,
         round: p.round,
         pagedAt: p.pagedAt.toISOString(),
         deliveredAt: iso(p.deliveredAt),
@@ -118,7 +119,7 @@ export function openedAlarmView(
     room,
     pages: pages.staffIds.map((staffId) => ({
       staffId,
-      staff: { name: pages.names.get(staffId) ?? "" },
+      name: pages.names.get(staffId) ?? "",
       round: 0,
       pagedAt: now,
       deliveredAt: null,
@@ -131,11 +132,31 @@ export function openedAlarmView(
 
 export async function loadAlarmView(db: Db | Tx, alarmId: string): Promise<AlarmView | null> {
   const a = await db.alarm.findUnique({ where: { id: alarmId }, include: viewInclude });
-  return a ? toAlarmView(a) : null;
+  return a ? (await withPages(db, [a]))[0] : null;
 }
 
 /** Several alarms at once, newest first. */
 export async function loadAlarmViews(db: Db | Tx, where: Prisma.AlarmWhereInput, take?: number): Promise<AlarmView[]> {
   const rows = await db.alarm.findMany({ where, include: viewInclude, orderBy: { raisedAt: "desc" }, take });
-  return rows.map(toAlarmView);
+  return withPages(db, rows);
+}
+
+/** The alarms' views: their pages and the responders' names (AlarmPage has no relations: see the schema). */
+async function withPages(db: Db | Tx, alarms: Prisma.AlarmGetPayload<{ include: typeof viewInclude }>[]) {
+  if (!alarms.length) return [];
+  const pages = await db.alarmPage.findMany({
+    where: { alarmId: { in: alarms.map((a) => a.id) } },
+    select: pageSelect,
+  });
+  const staff = pages.length
+    ? await db.staffMember.findMany({
+        where: { id: { in: [...new Set(pages.map((p) => p.staffId))] } },
+        select: { id: true, name: true },
+      })
+    : [];
+  const names = new Map(staff.map((s) => [s.id, s.name]));
+  const byAlarm = new Map<string, AlarmRow["pages"]>(alarms.map((a) => [a.id, []]));
+  for (const { alarmId, ...page } of pages)
+    byAlarm.get(alarmId)?.push({ ...page, name: names.get(page.staffId) ?? "" });
+  return alarms.map((a) => toAlarmView({ ...a, pages: byAlarm.get(a.id) ?? [] }));
 }

@@ -152,19 +152,19 @@ async function authoriseRaise(
 
 /**
  * One AlarmPage row per responder in one INSERT … SELECT over the ids as one JSON parameter: the
- * page rows are on the path from press to pager, and binding five parameters per row took ~5 ms
- * for 200 rows (Prisma's createMany ~5× that; measured). The row id is the alarm's id and the
- * staff id (unique together anyway).
+ * page rows are on the path from press to pager, and binding the parameters of each row took ~5 ms
+ * for 200 rows (Prisma's createMany ~5× that; measured). The table has no foreign keys, for the
+ * same reason (prisma/schema.prisma): the staff ids were read from the database just before.
  */
 async function insertPages(tx: Tx, alarmId: string, staffIds: string[], round: number, now: Date) {
   if (!staffIds.length) return;
   const ids = JSON.stringify(staffIds);
   await (isPostgresClient(tx)
-    ? tx.$executeRaw`INSERT INTO "AlarmPage" ("id", "alarmId", "staffId", "round", "pagedAt")
-        SELECT CAST(${alarmId} AS text) || ':' || value, ${alarmId}, value, CAST(${round} AS integer), CAST(${now} AS timestamp(3))
+    ? tx.$executeRaw`INSERT INTO "AlarmPage" ("alarmId", "staffId", "round", "pagedAt")
+        SELECT CAST(${alarmId} AS text), value, CAST(${round} AS integer), CAST(${now} AS timestamp(3))
         FROM json_array_elements_text(CAST(${ids} AS json)) AS ids(value)`
-    : tx.$executeRaw`INSERT INTO "AlarmPage" ("id", "alarmId", "staffId", "round", "pagedAt")
-        SELECT ${alarmId} || ':' || value, ${alarmId}, value, ${round}, ${now} FROM json_each(${ids})`);
+    : tx.$executeRaw`INSERT INTO "AlarmPage" ("alarmId", "staffId", "round", "pagedAt")
+        SELECT ${alarmId}, value, ${round}, ${now} FROM json_each(${ids})`);
 }
 
 /**
@@ -485,7 +485,11 @@ export async function recordReceipt(
     const changed =
       data.deliveredAt || data.seenAt
         ? await tx.alarmPage.updateMany({
-            where: { id: page.id, ...(kind === "seen" ? { seenAt: null } : { deliveredAt: null }) },
+            where: {
+              alarmId,
+              staffId: page.staffId,
+              ...(kind === "seen" ? { seenAt: null } : { deliveredAt: null }),
+            },
             data,
           })
         : { count: 0 };
@@ -554,41 +558,48 @@ async function recordDeliveryChunk(ctx: DomainContext, receipts: DeliveryReceipt
     async (tx) => {
       const pages = await tx.alarmPage.findMany({
         where: { alarmId: { in: alarmIds }, staffId: { in: staffIds } },
-        select: { id: true, alarmId: true, staffId: true, pagedAt: true, deliveredAt: true },
+        select: { alarmId: true, staffId: true, pagedAt: true, deliveredAt: true },
       });
       const alarms = await tx.alarm.findMany({
         where: { id: { in: alarmIds } },
         select: { id: true, locationId: true },
       });
       const locationOf = new Map(alarms.map((a) => [a.id, a.locationId]));
-      const pageOf = new Map(pages.map((p) => [`${p.alarmId}\n${p.staffId}`, p]));
+      const key = (alarmId: string, staffId: string) => `${alarmId}\n${staffId}`;
+      const pageOf = new Map(pages.map((p) => [key(p.alarmId, p.staffId), p]));
       const paged = mine.flatMap((r) => {
-        const page = pageOf.get(`${r.alarmId}\n${r.actor.id}`);
+        const page = pageOf.get(key(r.alarmId, r.actor.id));
         return page ? [{ r, page }] : []; // someone not paged for this alarm: skipped
       });
       // The first receipt in this batch of each page not yet delivered sets its time.
       const firstOf = new Map<string, DeliveryReceipt>();
-      for (const { r, page } of paged) if (!page.deliveredAt && !firstOf.has(page.id)) firstOf.set(page.id, r);
-      const byTime = new Map<number, string[]>();
-      for (const [pageId, r] of firstOf) {
-        const ids = byTime.get(r.at.getTime());
-        if (ids) ids.push(pageId);
-        else byTime.set(r.at.getTime(), [pageId]);
+      for (const { r, page } of paged) {
+        const k = key(page.alarmId, page.staffId);
+        if (!page.deliveredAt && !firstOf.has(k)) firstOf.set(k, r);
       }
-      // Conditional: another process (another device of the same person) may have set it meanwhile.
+      // One conditional update per alarm and arrival time: another process (another device of
+      // the same person) may have set it meanwhile.
+      const byTime = new Map<string, { alarmId: string; at: Date; staffIds: string[] }>();
+      for (const r of firstOf.values()) {
+        const when = `${r.alarmId}\n${r.at.getTime()}`;
+        const group = byTime.get(when);
+        if (group) group.staffIds.push(r.actor.id);
+        else byTime.set(when, { alarmId: r.alarmId, at: r.at, staffIds: [r.actor.id] });
+      }
       const set = new Set<string>();
-      for (const [at, ids] of byTime) {
+      for (const { alarmId, at, staffIds } of byTime.values()) {
         const rows = await tx.alarmPage.updateManyAndReturn({
-          where: { id: { in: ids }, deliveredAt: null },
-          data: { deliveredAt: new Date(at) },
-          select: { id: true },
+          where: { alarmId, staffId: { in: staffIds }, deliveredAt: null },
+          data: { deliveredAt: at },
+          select: { staffId: true },
         });
-        for (const row of rows) set.add(row.id);
+        for (const row of rows) set.add(key(alarmId, row.staffId));
       }
       const out = new Set<string>();
       const audits: { actor: Actor; input: AuditInput }[] = [];
       for (const { r, page } of paged) {
-        const first = firstOf.get(page.id) === r && set.has(page.id);
+        const k = key(page.alarmId, page.staffId);
+        const first = firstOf.get(k) === r && set.has(k);
         if (first) out.add(r.alarmId);
         // Every further device of the same person that confirms a page is proof too (audit only).
         if (!first && !r.device) continue;
@@ -639,7 +650,7 @@ export async function respondToAlarm(
     if (alarm.status !== "OPEN") throw new AppError("CONFLICT", "The alarm is not open");
     if (page.response === response) return { alarmId } satisfies Effects;
     await tx.alarmPage.update({
-      where: { id: page.id },
+      where: { alarmId_staffId: { alarmId, staffId: page.staffId } },
       data: { response, respondedAt: now, seenAt: page.seenAt ?? now, deliveredAt: page.deliveredAt ?? now },
     });
     await recordAudit(tx, actor, {
@@ -653,7 +664,9 @@ export async function respondToAlarm(
     // The last one coming can't after all: the escalation steps that were skipped because someone
     // was coming are due again (at once if their time has passed).
     if (page.response === "COMING" && !alarm.test && alarm.openedAt) {
-      const othersComing = await tx.alarmPage.count({ where: { alarmId, response: "COMING", id: { not: page.id } } });
+      const othersComing = await tx.alarmPage.count({
+        where: { alarmId, response: "COMING", staffId: { not: page.staffId } },
+      });
       if (!othersComing) await rearmEscalation(tx, alarm, now);
     }
     return { alarmId, updated: true } satisfies Effects;
@@ -689,9 +702,11 @@ export async function escalateAlarm(ctx: DomainContext, alarmId: string, step: n
   const fx = await ctx.db.$transaction(async (tx) => {
     const alarm = await tx.alarm.findUnique({
       where: { id: alarmId },
-      include: { location: { select: locationSelect }, room: { select: { name: true, floor: true } }, pages: true },
+      include: { location: { select: locationSelect }, room: { select: { name: true, floor: true } } },
     });
-    if (!alarm || !shouldEscalate(alarm, alarm.pages, step)) return null;
+    if (!alarm) return null;
+    const pages = await tx.alarmPage.findMany({ where: { alarmId }, select: { staffId: true, response: true } });
+    if (!shouldEscalate(alarm, pages, step)) return null;
     const moved = await tx.alarm.updateMany({
       where: { id: alarmId, status: "OPEN", escalation: { lt: step } },
       data: { escalation: step },
@@ -705,7 +720,7 @@ export async function escalateAlarm(ctx: DomainContext, alarmId: string, step: n
     };
     let staffIds: string[] = [];
     if (step === 1) {
-      const paged = new Set(alarm.pages.map((p) => p.staffId));
+      const paged = new Set(pages.map((p) => p.staffId));
       const present = await tx.staffPresence.findMany({
         where: { locationId: location.id, signedOutAt: null, staff: { active: true } },
         select: { staffId: true },

@@ -133,14 +133,19 @@ async function purgeLocation(tx: Tx, location: RetentionLocation, now: Date): Pr
     where: { ...where, status: { not: "CLOSED" }, alarmId: { not: null } },
     select: { alarmId: true },
   });
-  const alarms = await tx.alarm.deleteMany({
+  const expiredAlarms = await tx.alarm.findMany({
     where: {
       ...where,
       raisedAt: { lt: before(now, location.alarmRetentionDays) },
       status: { in: ["CLOSED", "CANCELLED"] },
       id: { notIn: heldAlarms.flatMap((i) => (i.alarmId ? [i.alarmId] : [])) },
     },
+    select: { id: true },
   });
+  // Their pages with them (AlarmPage has no foreign key to cascade: see the schema).
+  const alarmIds = expiredAlarms.map((a) => a.id);
+  await tx.alarmPage.deleteMany({ where: { alarmId: { in: alarmIds } } });
+  const alarms = await tx.alarm.deleteMany({ where: { id: { in: alarmIds } } });
   const incidents = await tx.incident.deleteMany({
     where: { ...where, status: "CLOSED", createdAt: { lt: before(now, location.incidentRetentionDays) } },
   });

@@ -381,6 +381,20 @@ async function bansNaming(
 /** A ban holds the data while it is still in force: not ended and its end still ahead (started or not). */
 const banInForce = (b: { endedAt: Date | null; endsAt: Date }, now: Date) => !b.endedAt && b.endsAt > now;
 
+/** A staff member's pages with their alarms' location, level and test flag (AlarmPage has no relations: see the schema). */
+async function alarmPagesOf(db: Reader, staffId: string) {
+  const pages = await db.alarmPage.findMany({ where: { staffId }, orderBy: { pagedAt: "asc" } });
+  const alarms = await db.alarm.findMany({
+    where: { id: { in: [...new Set(pages.map((p) => p.alarmId))] } },
+    select: { id: true, locationId: true, level: true, test: true },
+  });
+  const alarmOf = new Map(alarms.map((a) => [a.id, a]));
+  return pages.flatMap((p) => {
+    const alarm = alarmOf.get(p.alarmId);
+    return alarm ? [{ ...p, alarm }] : [];
+  });
+}
+
 async function locationNames(db: Reader): Promise<Map<string, string>> {
   return new Map((await db.location.findMany({ select: { id: true, name: true } })).map((l) => [l.id, l.name]));
 }
@@ -541,11 +555,7 @@ async function gatherStaff(db: Reader, id: string, now: Date): Promise<StaffData
   const [presence, weeks, pages, hosted, incidents, audit] = await Promise.all([
     db.staffPresence.findMany({ where: { staffId: id }, orderBy: { signedInAt: "asc" } }),
     db.incidentTeamMember.findMany({ where: { staffId: id }, orderBy: { weekStart: "asc" } }),
-    db.alarmPage.findMany({
-      where: { staffId: id },
-      include: { alarm: { select: { locationId: true, level: true, test: true } } },
-      orderBy: { pagedAt: "asc" },
-    }),
+    alarmPagesOf(db, id),
     db.appointment.findMany({
       where: { hostId: id },
       select: { id: true, locationId: true, startsAt: true, endsAt: true, status: true },
