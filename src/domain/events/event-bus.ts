@@ -79,9 +79,9 @@ export class EventBus {
 
   publish<K extends DomainEventName>(name: K, payload: DomainEvents[K]): void {
     const event = { name, payload } as DomainEvent;
-    for (const h of this.handlers.get(name) ?? []) this.run(event, () => h(payload));
-    for (const h of this.all) this.run(event, () => h(event));
-    for (const h of this.everyProcess.get(name) ?? []) this.run(event, () => h(payload, LOCAL));
+    // To the other processes first: their handlers then run while this process runs its own (an
+    // alarm's page is written to this process's sockets at once, ~5 ms for 500 — the other
+    // processes' pagers need not wait for that).
     if (this.transport) {
       try {
         this.transport.send(event);
@@ -89,6 +89,9 @@ export class EventBus {
         this.onError(err, event);
       }
     }
+    for (const h of this.handlers.get(name) ?? []) this.run(event, () => h(payload));
+    for (const h of this.all) this.run(event, () => h(event));
+    for (const h of this.everyProcess.get(name) ?? []) this.run(event, () => h(payload, LOCAL));
   }
 
   private run(event: DomainEvent, fn: () => void | Promise<void>): void {
