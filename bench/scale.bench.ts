@@ -3,7 +3,9 @@
 // (a) Alarm → the LAST of 1,000 pagers, one process vs two. Real child processes
 // (bench/support/scale-node.ts: Portier's attachRealtime on loopback, the real domain), one fresh
 // PostgreSQL database (the multi-process database), 1,000 signed-in staff each with a
-// socket.io-client pager that acknowledges every page as the real pager does; the pagers run in
+// pager that acknowledges every page as the real pager does (bench/support/lean-pager.ts: socket.io's
+// wire protocol spoken over a plain WebSocket, so that 1,000 simulated devices cost the shared cores
+// less; BENCH_SCALE_CLIENT=socket.io-client uses the client library instead); the pagers run in
 // BENCH_SCALE_PAGER_PROCESSES (default 2) child processes (bench/support/scale-pagers.ts), not on
 // one thread with the bench. A press is a hardware button's press (pressButton → raiseAlarm: alarm, 1,000
 // AlarmPage rows, audit, one transaction) sent to process A over IPC; the clock runs from just
@@ -41,6 +43,10 @@ const WARMUP = Number(process.env.BENCH_SCALE_WARMUP) || 5;
 // 100 presses: the p99 is then the 99th of 100 (nearest rank), a percentile rather than the slowest press.
 const PRESSES = Number(process.env.BENCH_SCALE_PRESSES) || 100;
 const TARGET_P99_MS = 100;
+const PAGER_CLIENT =
+  process.env.BENCH_SCALE_CLIENT === "socket.io-client"
+    ? "Each pager is a socket.io-client (BENCH_SCALE_CLIENT=socket.io-client)."
+    : "Each pager speaks socket.io's wire protocol itself over one `ws` WebSocket (bench/support/lean-pager.ts: handshake with the session cookie, pong to pings, every page acknowledged): to the server a socket.io client like any other, at less CPU than socket.io-client — here the 1,000 devices share the servers' cores, a real pager has its own. BENCH_SCALE_CLIENT=socket.io-client runs the client library instead.";
 const KIOSKS = 20;
 const CHECKINS_PER_KIOSK = 15;
 const PRISMA_DIR = path.resolve(import.meta.dirname, "../prisma");
@@ -380,7 +386,7 @@ export default async function scaleBench(): Promise<BenchResult> {
     ratio(s.p99, one.p99),
   ];
   const markdown = [
-    `Load average before: ${loadStart}; after: ${loadAverage()}. Servers are real child processes; the ${PAGERS} pager clients run in ${PAGER_PROCESSES} further child processes (times on the machine's monotonic clock); all on the same ${cpus().length} cores; one PostgreSQL database, Redis on loopback.`,
+    `Load average before: ${loadStart}; after: ${loadAverage()}. Servers are real child processes; the ${PAGERS} pager clients run in ${PAGER_PROCESSES} further child processes (times on the machine's monotonic clock); all on the same ${cpus().length} cores; one PostgreSQL database, Redis on loopback. ${PAGER_CLIENT}`,
     "",
     `### (a) Button press → the last of ${PAGERS} pagers has the page (ms)`,
     "",

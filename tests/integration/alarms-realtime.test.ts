@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type LeanPager, leanPager } from "@/bench/support/lean-pager";
 import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
 import { openAlarm, recordDeliveries } from "@/src/domain/alarms/alarms";
@@ -282,6 +283,32 @@ describe("alarm delivery over socket.io", () => {
       ok: false,
       code: "FORBIDDEN",
     });
+  });
+});
+
+describe("the scale bench's lean pager (bench/support/lean-pager.ts)", () => {
+  it("is a socket.io client to the server: signed in by its cookie, paged, its acknowledgement a receipt; a bad cookie is refused", async () => {
+    const [a] = site.team;
+    await makePresent(ctx.db, ctx.clock.now(), a.id);
+    const token = await encode({ token: { staffId: a.id, sub: a.id }, secret });
+    const events: { event: string; alarm: { id: string; status: string } }[] = [];
+    const wsUrl = url.replace("http:", "ws:");
+    const lean: LeanPager = await leanPager({
+      url: wsUrl,
+      cookie: `next-auth.session-token=${token}`,
+      onEvent: (event, alarm) => events.push({ event, alarm }),
+    });
+    try {
+      await sleep(100); // its rooms are joined after the handshake
+      const alarmId = await tabletAlarm();
+      await waitFor(() => events.some((e) => e.event === "alarm.paged" && e.alarm.id === alarmId), "the page");
+      await waitFor(async () => (await page(alarmId, a.id)).deliveredAt, "the lean pager's receipt");
+      await expect(
+        leanPager({ url: wsUrl, cookie: "next-auth.session-token=forged", onEvent: () => {}, timeoutMs: 5000 }),
+      ).rejects.toThrow(/refused/);
+    } finally {
+      lean.close();
+    }
   });
 });
 
