@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type BenchResult, loadAverage, machine } from "./lib";
+import { type BenchResult, cpuProbe, loadAverage, machine } from "./lib";
 
 const dir = import.meta.dirname;
 const filters = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -21,7 +21,8 @@ if (files.length === 0) {
 
 const started = new Date();
 const loadBefore = loadAverage();
-console.log(`Bench on ${machine()}; load average (1/5/15 min) ${loadBefore}`);
+const probeBefore = cpuProbe();
+console.log(`Bench on ${machine()}; load average (1/5/15 min) ${loadBefore}; CPU probe ${probeBefore.toFixed(1)} ms`);
 const results: { file: string; result: BenchResult; seconds: number }[] = [];
 for (const file of files) {
   console.log(`\n=== ${file}`);
@@ -33,6 +34,7 @@ for (const file of files) {
   console.log(`\n## ${result.title}\n\n${result.markdown}\n\n(${file}: ${seconds.toFixed(1)} s)`);
 }
 const loadAfter = loadAverage();
+const probeAfter = cpuProbe();
 
 if (filters.length === 0) {
   const sections = results.map(
@@ -47,6 +49,7 @@ if (filters.length === 0) {
     `- Date: ${started.toISOString()}`,
     `- Machine: ${machine()}`,
     `- Load average (1/5/15 min) before / after: ${loadBefore} — ${loadAfter}`,
+    `- CPU probe before / after (bench/lib.ts \`cpuProbe\`: a fixed piece of JSON and string work, best of 5; lower is faster — this machine's speed moves with its host, and every absolute figure below with it): ${probeBefore.toFixed(1)} ms — ${probeAfter.toFixed(1)} ms`,
     "",
     ...sections,
   ].join("\n");
