@@ -23,7 +23,7 @@ const SIO_ACK = "3";
 const SIO_CONNECT_ERROR = "4";
 
 /** Parses a socket.io EVENT packet after its "42": the ack id (may be empty) and the arguments. */
-export function parseEvent(body: string): { ackId: string; args: unknown[] } {
+function parseEvent(body: string): { ackId: string; args: unknown[] } {
   const start = body.indexOf("[");
   if (start < 0) throw new Error(`not an event packet: ${body.slice(0, 40)}`);
   return { ackId: body.slice(0, start), args: JSON.parse(body.slice(start)) as unknown[] };

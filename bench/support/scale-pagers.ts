@@ -10,7 +10,7 @@
 // session cookie, pong to every ping, the acknowledgement of every page), at a fraction of
 // socket.io-client's CPU. Here 1,000 devices share the servers' two cores (a real pager has its
 // own), so the clients' own work is on the measured path; BENCH_SCALE_CLIENT=socket.io-client runs
-// the real client library instead (bench/RESULTS.md gives both).
+// the real client library instead (docs/alarms.md, Speed, has figures taken with it).
 import { io as connectClient } from "socket.io-client";
 import { leanPager } from "./lean-pager";
 
