@@ -14,3 +14,12 @@ export function isPostgresClient(db: Db | Tx): boolean {
 export function containsText(db: Db | Tx, text: string): { contains: string } {
   return isPostgresClient(db) ? ({ contains: text, mode: "insensitive" } as { contains: string }) : { contains: text };
 }
+
+/**
+ * A DateTime as text inside a JSON parameter of a raw statement, as Prisma's SQLite adapter
+ * (@prisma/adapter-better-sqlite3, timestampFormat "iso8601") stores it: ISO 8601 with "+00:00".
+ * PostgreSQL reads the same text with CAST(… AS timestamp(3)), which ignores the offset (UTC).
+ */
+export function storedDateText(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}

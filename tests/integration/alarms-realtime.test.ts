@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type LeanPager, leanPager } from "@/bench/support/lean-pager";
 import { RESEND_AFTER_MS } from "@/src/domain/alarms/alarm-policy";
 import type { AlarmView } from "@/src/domain/alarms/alarm-view";
-import { openAlarm, recordDeliveries } from "@/src/domain/alarms/alarms";
+import { escalateAlarm, openAlarm, recordDeliveries } from "@/src/domain/alarms/alarms";
 import { receiptBatcher } from "@/src/realtime/alarm-delivery";
 import { attachRealtime, closeRealtime, type PortierServer } from "@/src/realtime/attach";
 import type { AlarmAckResult } from "@/src/realtime/events";
@@ -102,7 +102,7 @@ function listen(socket: Socket, ackWhen: (n: number) => boolean, received: { at:
 }
 
 describe("alarm delivery over socket.io", () => {
-  it("pagers' updates carry the answers and their own row; the tablet's the full list of responders", async () => {
+  it("pagers' updates carry the answers and their own row, and only changes they show; the tablet's every change, with the full list", async () => {
     const [a, b] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id, b.id);
     const updatesAt = { a: [] as AlarmView[], b: [] as AlarmView[], tablet: [] as AlarmView[] };
@@ -121,14 +121,13 @@ describe("alarm delivery over socket.io", () => {
       () => updatesAt.tablet.some((v) => v.responders.length === 2 && v.responders.every((r) => r.deliveredAt)),
       "the tablet seeing both pages delivered",
     );
-    await waitFor(() => updatesAt.a.some((v) => v.status === "OPEN"), "A's update");
-    for (const v of updatesAt.a) expect(v.responders.map((r) => r.staffId)).toEqual([a.id]);
-
     await socketB.emitWithAck("alarm.respond", { alarmId, response: "COMING" });
     const withB = await waitFor(
       () => updatesAt.a.find((v) => v.responders.some((r) => r.staffId === b.id)),
       "A seeing that B is coming",
     );
+    // The receipts changed nothing a pager shows: A's first update (in order on its socket) is B's answer.
+    expect(updatesAt.a[0]).toBe(withB);
     expect(withB.responders.map((r) => [r.staffId, r.response]).sort()).toEqual(
       [
         [a.id, null],
@@ -142,6 +141,24 @@ describe("alarm delivery over socket.io", () => {
     expect(updatesAt.tablet.at(-1)?.responders).toHaveLength(2);
     socketA.disconnect();
   }, 20_000);
+
+  it("an escalation pages the colleague and is an update at the pagers paged before", async () => {
+    const [a, b] = site.team;
+    const c = site.colleague;
+    await makePresent(ctx.db, ctx.clock.now(), a.id, b.id, c.id);
+    const updatesAtA: AlarmView[] = [];
+    await staffSocket(a.id, (s) => {
+      listen(s, () => true, []);
+      s.on("alarm.updated", (v: AlarmView) => updatesAtA.push(v));
+    });
+    const { received: atC } = await pager(c.id, () => true);
+    const alarmId = await tabletAlarm("EMERGENCY");
+    await waitFor(async () => (await page(alarmId, a.id)).deliveredAt, "A's delivery receipt");
+    expect(atC).toHaveLength(0); // not on the team
+    await escalateAlarm(ctx, alarmId, 1);
+    await waitFor(() => atC.some((p) => p.alarm.escalation === 1), "the colleague paged by the escalation");
+    await waitFor(() => updatesAtA.some((v) => v.escalation === 1), "A told of the escalation");
+  });
 
   it("tablet raises; an acking pager is marked delivered; a silent one gets the page again after 2 s", async () => {
     const [a, b] = site.team;

@@ -4,7 +4,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/src/domain/access/actor";
 import { AUDIT_PAGE_SIZE, queryAuditLog } from "@/src/domain/audit/audit-log";
-import { recordAudit } from "@/src/domain/audit/record-audit";
+import { recordAudit, recordAudits } from "@/src/domain/audit/record-audit";
 import { AppError } from "@/src/domain/errors";
 import { staffActorOf } from "@/tests/helpers/fixtures";
 import { MINUTE } from "@/tests/helpers/kiosk-fixtures";
@@ -61,6 +61,34 @@ describe("audit log", () => {
       to: new Date(t0.getTime() + 2 * MINUTE),
     });
     expect(window.rows.map((r) => r.subjectId)).toEqual(["v12", "v11", "v10"]);
+  });
+
+  it("writes several events in one statement exactly as one at a time: in order, times, nulls, details", async () => {
+    const at = new Date("2026-03-04T05:06:07.089Z");
+    const later = new Date(at.getTime() + 1);
+    const one = { action: "alarm.delivered", subjectType: "Alarm", subjectId: "al1", locationId: "loc-a", at };
+    await ctx.db.$transaction((tx) => recordAudit(tx, manager, { ...one, data: { staffId: "s0", quote: "'\"ü" } }));
+    await ctx.db.$transaction((tx) =>
+      recordAudits(tx, [
+        { actor: manager, input: { ...one, data: { staffId: "s0", quote: "'\"ü" } } },
+        { actor: { type: "SYSTEM" }, input: { action: "alarm.opened", at: later } },
+        { actor: admin, input: { ...one, subjectId: "al2", data: { staffId: "s2" }, at: later } },
+      ]),
+    );
+    const rows = await ctx.db.auditEvent.findMany({ orderBy: { id: "asc" } });
+    const fields = ({ id: _id, ...rest }: (typeof rows)[number]) => rest;
+    // The single insert (Prisma's own) and the first of the batch are the same event.
+    expect(fields(rows[1])).toEqual(fields(rows[0]));
+    expect(rows.slice(1).map((r) => [r.action, r.actorType, r.actorId, r.subjectId, r.at.toISOString()])).toEqual([
+      ["alarm.delivered", "STAFF", "m1", "al1", at.toISOString()],
+      ["alarm.opened", "SYSTEM", null, null, later.toISOString()],
+      ["alarm.delivered", "STAFF", "a1", "al2", later.toISOString()],
+    ]);
+    expect(rows[2]).toMatchObject({ subjectType: null, locationId: null, data: null });
+    expect(JSON.parse(rows[1].data ?? "")).toEqual({ staffId: "s0", quote: "'\"ü" });
+    // Stored as the database's own timestamps: a time filter sees them.
+    expect(await ctx.db.auditEvent.count({ where: { at: { gt: at } } })).toBe(2);
+    expect(await ctx.db.auditEvent.count({ where: { at } })).toBe(2);
   });
 
   it("records every look, and refuses roles without audit.view", async () => {
