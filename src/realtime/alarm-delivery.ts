@@ -205,26 +205,28 @@ export function attachAlarmDelivery(io: PortierServer, ctx: DomainContext): Alar
   const pagerShown = new Map<string, string>();
   const sendUpdated = (view: AlarmView, paged?: ReadonlySet<string>) => {
     const hidden = view.status === "PENDING" || (view.status === "CANCELLED" && !view.openedAt);
+    // Only to rooms with a socket in this process: a broadcast encodes its message before it looks
+    // for sockets, and the full view of 1,000 responders is ~150 KB to encode for nobody (with
+    // several processes, the desk's and the tablets' sockets are in one of them).
+    const here = io.of("/").adapter.rooms;
     const full: string[] = [];
     if (view.deviceId) full.push(rooms.device(view.deviceId));
     if (!hidden) {
       if (view.roomId) full.push(rooms.roomTablets(view.roomId));
       full.push(rooms.locationDesk(view.locationId));
     }
-    if (full.length) io.local.to(full).emit("alarm.updated", view);
+    const watching = full.filter((room) => here.has(room));
+    if (watching.length) io.local.to(watching).emit("alarm.updated", view);
     if (hidden) return;
     const shown = shownToPagers(view);
     if (pagerShown.get(view.id) === shown) return;
     pagerShown.set(view.id, shown);
     // Once the alarm is over, a late copy of its last update may still come (coalescing): kept a while.
     if (view.status !== "OPEN") setTimeout(() => pagerShown.delete(view.id), PAGER_SHOWN_KEPT_MS).unref?.();
-    // Only the responders with a socket in this process: a view built and encoded for nobody here
-    // is wasted work (with several processes, most responders' sockets are in another one).
-    const here = io.of("/").adapter.rooms;
     for (const r of view.responders) {
       const room = rooms.staff(r.staffId);
       if (paged?.has(r.staffId) || !here.has(room)) continue;
-      io.local.to(room).except(full).emit("alarm.updated", pagerView(view, r.staffId));
+      io.local.to(room).except(watching).emit("alarm.updated", pagerView(view, r.staffId));
     }
   };
   const updated = (view: AlarmView, paged?: ReadonlySet<string>) => {
