@@ -2,7 +2,8 @@
 // (DATABASE_URL of the bench), socket.io with Portier's attachRealtime, and — with REDIS_URL — the
 // cluster link (socket.io's Redis adapter, domain events over Redis). The parent talks to it over
 // IPC: { press } raises the alarm of a button here (pressButton: the real domain, committed),
-// { close } closes an alarm here (all clear, told to the pagers like any close), { stop } ends it.
+// { close } closes an alarm here (all clear, told to the pagers like any close), { cpu } answers
+// this process's CPU time so far, { stop } ends it.
 // No scheduler: the presses open at once (hardware buttons have no cancel window).
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +20,7 @@ import { createPrismaClient, tuneSqlite } from "../../src/server/db";
 type Message =
   | { type: "press"; button: { id: string; locationId: string; roomId: string; level: "EMERGENCY" } }
   | { type: "close"; alarmId: string }
+  | { type: "cpu" }
   | { type: "stop" };
 
 const url = process.env.BENCH_DATABASE_URL as string;
@@ -52,6 +54,10 @@ process.on("message", (m: Message) => {
     closeAlarm(ctx, systemActor, m.alarmId, { outcome: "FALSE_ALARM", note: "bench" })
       .then(() => send({ type: "closed" }))
       .catch((err: unknown) => send({ type: "error", message: String(err) }));
+  } else if (m.type === "cpu") {
+    // This process's CPU time so far (user + system), in ms: the bench takes the difference over its presses.
+    const { user, system } = process.cpuUsage();
+    send({ type: "cpu", ms: (user + system) / 1000 });
   } else if (m.type === "stop") {
     const closed = closeRealtime(io);
     http.closeAllConnections();
