@@ -133,28 +133,26 @@ async function startNode(env: Record<string, string>): Promise<Node> {
   const next = () => new Promise<{ type: string; [k: string]: unknown }>((resolve) => waiting.push(resolve));
   const ready = await next();
   if (ready.type !== "ready") throw new Error(`node did not start: ${JSON.stringify(ready)}`);
+  /** Sends one request and waits for its answer, which must be of type `expected`. */
+  const ask = async (request: { type: string; [k: string]: unknown }, expected: string) => {
+    const answer = next();
+    child.send(request);
+    const m = await answer;
+    if (m.type !== expected) throw new Error(`${request.type} failed: ${JSON.stringify(m)}`);
+    return m;
+  };
   return {
     child,
     port: ready.port as number,
     async press(button) {
-      const answer = next();
-      child.send({ type: "press", button });
-      const m = await answer;
-      if (m.type !== "pressed") throw new Error(`press failed: ${JSON.stringify(m)}`);
+      const m = await ask({ type: "press", button }, "pressed");
       return { alarmId: m.alarmId as string, paged: m.paged as number };
     },
     async close(alarmId) {
-      const answer = next();
-      child.send({ type: "close", alarmId });
-      const m = await answer;
-      if (m.type !== "closed") throw new Error(`close failed: ${JSON.stringify(m)}`);
+      await ask({ type: "close", alarmId }, "closed");
     },
     async cpu() {
-      const answer = next();
-      child.send({ type: "cpu" });
-      const m = await answer;
-      if (m.type !== "cpu") throw new Error(`cpu failed: ${JSON.stringify(m)}`);
-      return m.ms as number;
+      return (await ask({ type: "cpu" }, "cpu")).ms as number;
     },
     async stop() {
       const gone = new Promise((resolve) => child.once("exit", resolve));
