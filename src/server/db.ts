@@ -12,6 +12,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/src/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/src/generated/prisma-postgresql/client";
 import { databaseProvider } from "@/src/server/database-url";
+import { serialPgTransactionsFactory } from "@/src/server/serial-pg-transaction";
 import { serialAdapterFactory } from "@/src/server/serial-sqlite-adapter";
 import { statementCacheFactory } from "@/src/server/sqlite-statement-cache";
 
@@ -21,7 +22,8 @@ export function createPrismaClient(url: string): PrismaClient {
   if (databaseProvider(url) === "postgresql") {
     // Same schema, same model API: the PostgreSQL client is used through the SQLite client's types.
     const pool = Number(process.env.PORTIER_PG_POOL_SIZE) || 10;
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: pool }) });
+    const adapter = serialPgTransactionsFactory(new PrismaPg({ connectionString: url, max: pool }));
+    const client = new PostgresPrismaClient({ adapter });
     postgresClients.add(client);
     return client as unknown as PrismaClient;
   }

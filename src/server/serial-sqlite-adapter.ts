@@ -4,28 +4,7 @@
 // uncommitted rows are visible outside it. This wrapper queues every statement behind the open
 // transaction, so each transaction really is isolated and every acknowledged write stays written.
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
-
-/** A FIFO lock: `acquire()` resolves with a release function once every earlier holder released. */
-export class SerialLock {
-  private tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const ready = this.tail.then(() => {
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        release();
-      };
-    });
-    this.tail = this.tail.then(() => held);
-    return ready;
-  }
-}
+import { SerialLock, STATEMENT_METHODS } from "@/src/server/serial-lock";
 
 function serialTransaction(tx: Transaction, release: () => void): Transaction {
   return new Proxy(tx, {
@@ -52,16 +31,7 @@ export function serialAdapter(adapter: SqlDriverAdapter): SqlDriverAdapter {
     get(target, prop) {
       const value = Reflect.get(target, prop, target);
       if (typeof value !== "function") return value;
-      if (prop === "queryRaw" || prop === "executeRaw" || prop === "executeScript") {
-        return async (...args: unknown[]) => {
-          const release = await lock.acquire();
-          try {
-            return await value.apply(target, args);
-          } finally {
-            release();
-          }
-        };
-      }
+      if (STATEMENT_METHODS.has(prop)) return (...args: unknown[]) => lock.run(() => value.apply(target, args));
       if (prop === "startTransaction") {
         return async (...args: unknown[]) => {
           const release = await lock.acquire();
