@@ -4,37 +4,16 @@
 // prisma/orm#29468, not merged). This wrapper lines a transaction's statements up before they
 // reach pg, in the order they were issued — what pg's own queue does today — so nothing changes in
 // what runs, and nothing breaks when pg stops queueing.
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
-import { SerialLock, STATEMENT_METHODS } from "@/src/server/serial-lock";
-
-function serialStatements(tx: Transaction): Transaction {
-  const lock = new SerialLock();
-  return new Proxy(tx, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (typeof value !== "function") return value;
-      if (STATEMENT_METHODS.has(prop)) return (...args: unknown[]) => lock.run(() => value.apply(target, args));
-      return value.bind(target);
-    },
-  });
-}
-
-function serialTransactions(adapter: SqlDriverAdapter): SqlDriverAdapter {
-  return new Proxy(adapter, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (typeof value !== "function") return value;
-      if (prop === "startTransaction") {
-        return async (...args: unknown[]) => serialStatements(await value.apply(target, args));
-      }
-      return value.bind(target);
-    },
-  });
-}
+import type { SqlDriverAdapterFactory, Transaction } from "@prisma/driver-adapter-utils";
+import { SerialLock, statementsIn, withMethods, wrapConnections } from "@/src/server/adapter-wrapping";
 
 /** Wraps a factory so the statements of every transaction it opens run one after another. */
 export function serialPgTransactionsFactory<F extends SqlDriverAdapterFactory>(factory: F): F {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => serialTransactions(await connect());
-  return factory;
+  return wrapConnections(factory, (adapter) =>
+    withMethods(adapter, (name, method) =>
+      name === "startTransaction"
+        ? async (...args) => withMethods<Transaction>(await method(...args), statementsIn(new SerialLock()))
+        : undefined,
+    ),
+  );
 }

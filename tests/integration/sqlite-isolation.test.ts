@@ -2,7 +2,7 @@
 // transaction instead of slipping into it (where it sees uncommitted rows, and where a rollback
 // would undo what it wrote).
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { SerialLock } from "@/src/server/serial-lock";
+import { SerialLock } from "@/src/server/adapter-wrapping";
 import { resetDb, testDb } from "@/tests/helpers/test-db";
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
