@@ -81,7 +81,7 @@ describe("finding the MRZ in a camera frame", () => {
     }
   });
 
-  it("sees no MRZ in an empty frame, a face-like blob or short printed lines, and is quick about it", () => {
+  it("sees no MRZ in an empty frame, a face-like blob or short printed lines", () => {
     const empty: GrayImage = { data: new Uint8Array(1280 * 720).fill(120), width: 1280, height: 720 };
     expect(prepareMrz(empty)).toBeNull();
     expect(
@@ -94,9 +94,6 @@ describe("finding the MRZ in a camera frame", () => {
         }),
       ),
     ).toBeNull();
-    const started = performance.now();
-    for (let i = 0; i < 10; i++) prepareMrz(empty);
-    expect((performance.now() - started) / 10).toBeLessThan(40);
   });
 
   it("hands Tesseract a PGM scaled to ~28 px lines, contrast stretched", () => {

