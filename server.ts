@@ -101,7 +101,7 @@ async function main() {
     await buttons?.stop();
     await doors.stop();
     await fireInput?.stop();
-    await closeRealtime(io); // closes every socket.io connection, then stores the receipts still batched
+    await closeRealtime(io); // closes every socket.io connection, then stores the receipts still batched and the devices gone
     await cluster?.stop();
     httpServer.closeAllConnections();
     await ctx.db.$disconnect();

@@ -56,6 +56,8 @@ export function attachRealtime(
   });
 
   const alarmDelivery = attachAlarmDelivery(io, ctx);
+  // Devices' disconnections still being recorded (and told to the screens): shutdown waits for them.
+  const disconnects = new Set<Promise<unknown>>();
 
   io.on("connection", async (socket) => {
     const actor = socket.data.actor;
@@ -89,11 +91,13 @@ export function attachRealtime(
     if (actor.type === "DEVICE" && heartbeats) {
       await markDevicePresence(ctx, actor.id, "connected").catch(logError);
       socket.on("disconnect", () => {
-        void stillConnected(io, actor.id)
+        const recorded = stillConnected(io, actor.id)
           .then((others) => {
             if (!others) return markDevicePresence(ctx, actor.id, "disconnected").catch(logError);
           })
           .catch(logError); // several processes: asking the others can time out
+        disconnects.add(recorded);
+        void recorded.finally(() => disconnects.delete(recorded));
       });
     }
   });
@@ -104,20 +108,34 @@ export function attachRealtime(
   }, opts.sessionSweepMs ?? SESSION_SWEEP_MS);
   sweep.unref?.();
   httpServer.once("close", () => clearInterval(sweep));
-  deliveries.set(io, alarmDelivery);
+  shutdownWork.set(io, { alarmDelivery, disconnects });
   return io;
 }
 
-const deliveries = new WeakMap<PortierServer, AlarmDelivery>();
+const shutdownWork = new WeakMap<PortierServer, { alarmDelivery: AlarmDelivery; disconnects: Set<Promise<unknown>> }>();
+
+/** Longest a shutdown waits for the devices' disconnections to be recorded. */
+export const SHUTDOWN_DISCONNECTS_WAIT_MS = 3000;
 
 /**
  * Shutdown: closes every socket, then stores the delivery receipts still waiting for their batch
- * (a receipt is proof that a page arrived: it must not be lost with the process). Call it before
- * the database is disconnected. Does not wait for the HTTP server's other connections.
+ * (a receipt is proof that a page arrived: it must not be lost with the process) and records the
+ * devices' disconnections (at most SHUTDOWN_DISCONNECTS_WAIT_MS: with several processes each asks the
+ * others first), so both are written, and told to the other processes, while the database and Redis
+ * are still there. Call it before closing those. Does not wait for the HTTP server's other connections.
  */
 export async function closeRealtime(io: PortierServer): Promise<void> {
   io.close();
-  await deliveries.get(io)?.drainReceipts();
+  const work = shutdownWork.get(io);
+  if (!work) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, SHUTDOWN_DISCONNECTS_WAIT_MS);
+  });
+  await Promise.all([
+    work.alarmDelivery.drainReceipts(),
+    Promise.race([Promise.all(work.disconnects), limit]).finally(() => clearTimeout(timer)),
+  ]);
 }
 
 /**

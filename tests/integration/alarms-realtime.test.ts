@@ -19,6 +19,7 @@ import { attachRealtime, closeRealtime, type PortierServer } from "@/src/realtim
 import type { AlarmAckResult } from "@/src/realtime/events";
 import { DEVICE_COOKIE } from "@/src/server/auth/device-cookie";
 import { type AlarmSite, makeAlarmSite, makePresent, TABLET_CREDENTIAL } from "@/tests/helpers/alarm-fixtures";
+import { collectEvents } from "@/tests/helpers/kiosk-fixtures";
 import { closeTestDb, resetDb, type TestContext, testContext } from "@/tests/helpers/test-db";
 
 const secret = randomBytes(32).toString("base64url");
@@ -330,6 +331,17 @@ describe("the scale bench's lean pager (bench/support/lean-pager.ts)", () => {
 });
 
 describe("receipts at shutdown", () => {
+  it("closing the realtime layer records a connected tablet's disconnection before it returns", async () => {
+    await tabletSocket();
+    const tablet = () => ctx.db.device.findUniqueOrThrow({ where: { id: site.tablet.id } });
+    await waitFor(async () => (await tablet()).connectedAt, "the tablet online");
+    const events = collectEvents(ctx);
+    await closeRealtime(io);
+    // Written, and told to the screens (and, with several processes, over Redis), while both are still there.
+    expect((await tablet()).connectedAt).toBeNull();
+    expect(events.named("device.presence_changed")).toMatchObject([{ deviceId: site.tablet.id, online: false }]);
+  });
+
   it("a receipt still waiting for its batch is stored when the realtime layer closes", async () => {
     const [a] = site.team;
     await makePresent(ctx.db, ctx.clock.now(), a.id);
